@@ -1,0 +1,47 @@
+namespace AttackMap.Attack;
+
+/// <summary>An ATT&amp;CK technique or sub-technique, as of one catalog version.</summary>
+public sealed record Technique
+{
+    /// <summary>Gets the ATT&amp;CK id (<c>T1098</c> or <c>T1098.003</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the name. For a sub-technique this is its own name, without the parent's.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the tactic shortnames the technique belongs to, in matrix order.</summary>
+    public IReadOnlyList<string> Tactics { get; init; } = Array.Empty<string>();
+
+    /// <summary>Gets the platforms (for example <c>IaaS</c>, <c>Identity Provider</c>, <c>SaaS</c>, <c>Office Suite</c>).</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = Array.Empty<string>();
+
+    /// <summary>Gets a value indicating whether the technique is revoked (replaced by another).</summary>
+    public bool IsRevoked { get; init; }
+
+    /// <summary>Gets the id of the technique that directly replaced this one, when revoked.</summary>
+    public string? RevokedBy { get; init; }
+
+    /// <summary>Gets a value indicating whether the technique is deprecated (withdrawn with no replacement).</summary>
+    public bool IsDeprecated { get; init; }
+
+    /// <summary>Gets the STIX id, when known.</summary>
+    public string? StixId { get; init; }
+
+    /// <summary>Gets the ATT&amp;CK object version, when known.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>Gets a value indicating whether this is a sub-technique.</summary>
+    public bool IsSubTechnique => Id.IndexOf('.') > 0;
+
+    /// <summary>Gets the parent technique id of a sub-technique, else <see langword="null"/>.</summary>
+    public string? ParentId => IsSubTechnique ? Id.Substring(0, Id.IndexOf('.')) : null;
+
+    /// <summary>Gets a value indicating whether the technique is current (neither revoked nor deprecated).</summary>
+    public bool IsCurrent => !IsRevoked && !IsDeprecated;
+
+    /// <summary>Gets the technique's page on attack.mitre.org.</summary>
+    public string Url => "https://attack.mitre.org/techniques/" + Id.Replace('.', '/') + "/";
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Name}";
+}

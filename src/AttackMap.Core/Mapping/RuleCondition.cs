@@ -1,0 +1,63 @@
+using AttackMap.Signals;
+
+namespace AttackMap.Mapping;
+
+/// <summary>A condition on one field of a signal (see each signal type's <c>GetFieldValue</c> for the field names).</summary>
+public sealed record RuleCondition
+{
+    /// <summary>Creates a condition.</summary>
+    /// <param name="field">The field name or dotted path.</param>
+    /// <param name="operator">How to compare.</param>
+    /// <param name="values">The values to compare with (none for <see cref="ConditionOperator.Exists"/> and <see cref="ConditionOperator.NotExists"/>).</param>
+    public RuleCondition(string field, ConditionOperator @operator, IReadOnlyList<string> values)
+    {
+        Field = field ?? throw new ArgumentNullException(nameof(field));
+        Operator = @operator;
+        Values = values ?? throw new ArgumentNullException(nameof(values));
+    }
+
+    /// <summary>Gets the field name or dotted path.</summary>
+    public string Field { get; }
+
+    /// <summary>Gets how to compare.</summary>
+    public ConditionOperator Operator { get; }
+
+    /// <summary>Gets the values to compare with.</summary>
+    public IReadOnlyList<string> Values { get; }
+
+    /// <summary>Evaluates the condition on a signal.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <returns><see langword="true"/> when the condition holds.</returns>
+    public bool IsSatisfiedBy(Signal signal)
+    {
+        var value = (signal ?? throw new ArgumentNullException(nameof(signal))).GetFieldValue(Field);
+        return Operator switch
+        {
+            ConditionOperator.Exists => !string.IsNullOrEmpty(value),
+            ConditionOperator.NotExists => string.IsNullOrEmpty(value),
+            ConditionOperator.Equals => value is not null && Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperator.NotEquals => value is null || !Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperator.Contains => value is not null && Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
+            ConditionOperator.NotContains => value is null || !Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
+            ConditionOperator.StartsWith => value is not null && Any(v => value.StartsWith(v, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperator.EndsWith => value is not null && Any(v => value.EndsWith(v, StringComparison.OrdinalIgnoreCase)),
+            _ => false,
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Field} {Operator} [{string.Join(", ", Values)}]";
+
+    private bool Any(Func<string, bool> predicate)
+    {
+        for (var i = 0; i < Values.Count; i++)
+        {
+            if (predicate(Values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
