@@ -13,6 +13,9 @@ namespace AttackMap.Attack;
 /// </remarks>
 public sealed partial class AttackCatalog
 {
+    /// <summary>The ATT&amp;CK domain this library reads.</summary>
+    internal const string EnterpriseDomain = "enterprise-attack";
+
     private readonly Dictionary<string, Technique> _techniques;
     private readonly Dictionary<string, Tactic> _tacticsByShortName;
     private readonly Dictionary<string, IReadOnlyList<Technique>> _subTechniques;
@@ -47,6 +50,15 @@ public sealed partial class AttackCatalog
 
     /// <summary>Gets the ATT&amp;CK version of this catalog (for example <c>19.2</c>).</summary>
     public string Version { get; }
+
+    /// <summary>Gets the ATT&amp;CK domain of the catalog; always <c>enterprise-attack</c>.</summary>
+    public string Domain => EnterpriseDomain;
+
+    /// <summary>
+    /// Gets a value indicating whether the catalog was derived from MITRE's change notes rather than extracted from
+    /// MITRE's STIX bundle (true for the embedded v19.2 catalog). See <see cref="Provenance"/> for the details.
+    /// </summary>
+    public bool IsDerived { get; init; }
 
     /// <summary>Gets the major version as Navigator layers want it (for example <c>19</c>).</summary>
     public string MajorVersion => Version.Split('.')[0];
