@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AttackMap.Attack;
+
+namespace AttackMap.CatalogGenerator;
+
+/// <summary>
+/// Builds the embedded catalog files from the reference data folder: one extracted catalog per official STIX bundle
+/// (<c>enterprise-attack-&lt;version&gt;.json</c>, read with <see cref="AttackCatalog.Load(string)"/>) and one derived
+/// catalog per <c>techniques-&lt;version&gt;-derived.tsv</c>, plus the MITRE notice file.
+/// </summary>
+public static class CatalogGenerator
+{
+    private static readonly Regex BundleName = new(@"^enterprise-attack-(\d+\.\d+)\.json$", RegexOptions.CultureInvariant);
+    private static readonly Regex DerivedName = new(@"^techniques-(\d+\.\d+)-derived\.tsv$", RegexOptions.CultureInvariant);
+
+    /// <summary>Generates every catalog and the notice into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="dataDirectory">The folder holding MITRE's data (default <c>../shared/data/attack</c>).</param>
+    /// <param name="outputDirectory">The folder to write to (<c>src/AttackMap.Core/Attack/Catalogs</c>).</param>
+    /// <returns>The files written, with their contents.</returns>
+    public static IReadOnlyList<(string Path, string Content)> GenerateAll(string dataDirectory, string outputDirectory)
+    {
+        var outputs = Generate(dataDirectory)
+            .Select(o => (Path.Combine(outputDirectory, o.FileName), o.Content))
+            .ToArray();
+        Directory.CreateDirectory(outputDirectory);
+        foreach (var (path, content) in outputs)
+        {
+            File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Generates every output in memory, ordered by file name (the testable core of the generator).</summary>
+    /// <param name="dataDirectory">The folder holding MITRE's data.</param>
+    /// <returns>File names and contents.</returns>
+    public static IReadOnlyList<(string FileName, string Content)> Generate(string dataDirectory)
+    {
+        var licensePath = Path.Combine(dataDirectory, "LICENSE-ATTACK.txt");
+        var license = File.ReadAllText(licensePath);
+        var copyright = MitreNotice.CopyrightDesignation(license);
+        var outputs = new List<(string, string)> { (CatalogJsonWriter.NoticeFile, MitreNotice.Build(license)) };
+
+        foreach (var file in Directory.GetFiles(dataDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            if (BundleName.Match(file!) is { Success: true } bundle)
+            {
+                outputs.Add(($"enterprise-attack-{bundle.Groups[1].Value}.json", FromBundle(Path.Combine(dataDirectory, file!), copyright)));
+            }
+            else if (DerivedName.Match(file!) is { Success: true } derived)
+            {
+                outputs.Add(($"enterprise-attack-{derived.Groups[1].Value}.json", FromDerivedTables(dataDirectory, derived.Groups[1].Value, copyright)));
+            }
+        }
+
+        return outputs.OrderBy(o => o.Item1, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Builds the extracted catalog file of an official STIX bundle.</summary>
+    /// <param name="bundlePath">The bundle (<c>enterprise-attack-18.1.json</c>).</param>
+    /// <param name="copyright">MITRE's copyright designation.</param>
+    /// <returns>The catalog JSON.</returns>
+    public static string FromBundle(string bundlePath, string copyright)
+    {
+        var catalog = AttackCatalog.Load(bundlePath);
+        var header = new CatalogHeader
+        {
+            Version = catalog.Version,
+            Derived = false,
+            Sources = new[] { Path.GetFileName(bundlePath) + " (MITRE ATT&CK Enterprise STIX bundle)" },
+            Description = catalog.Provenance + " Extracted with AttackCatalog.Load; nothing derived or filled in.",
+            Copyright = copyright,
+        };
+        return CatalogJsonWriter.Write(header, catalog);
+    }
+
+    /// <summary>
+    /// Builds a derived catalog from <c>techniques-&lt;version&gt;-derived.tsv</c>, <c>tactics-&lt;version&gt;.tsv</c> and the
+    /// change table <c>attack-v&lt;old&gt;-to-v&lt;major&gt;.tsv</c> (whose <c>split</c> rows give <see cref="Technique.SplitInto"/>).
+    /// </summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <param name="version">The version (<c>19.2</c>).</param>
+    /// <param name="copyright">MITRE's copyright designation.</param>
+    /// <returns>The catalog JSON.</returns>
+    public static string FromDerivedTables(string dataDirectory, string version, string copyright)
+    {
+        var major = version.Split('.')[0];
+        var techniquesTable = TsvTable.Read(Path.Combine(dataDirectory, $"techniques-{version}-derived.tsv"),
+            "attack_id", "name", "tactics", "platforms", "deprecated", "revoked", "revoked_by_attack_id", "stix_id", "modified", "basis");
+        var tacticsTable = TsvTable.Read(Path.Combine(dataDirectory, $"tactics-{version}.tsv"), "attack_id", "shortname", "name", "order");
+        var changePath = Directory.GetFiles(dataDirectory, $"attack-v*-to-v{major}.tsv").OrderBy(p => p, StringComparer.Ordinal).Single();
+        var changes = TsvTable.Read(changePath, "old_id", "new_id", "change");
+
+        var tactics = tacticsTable.Rows
+            .OrderBy(r => int.Parse(r["order"], CultureInfo.InvariantCulture))
+            .Select((r, i) => new Tactic(r["attack_id"], r["shortname"], r["name"], i))
+            .ToArray();
+        var tacticOrder = tactics.ToDictionary(t => t.ShortName, t => t.Order, StringComparer.Ordinal);
+        var splits = SplitTargets(changes);
+
+        var techniques = techniquesTable.Rows.Select(r => new Technique
+        {
+            Id = r["attack_id"],
+            Name = r["name"],
+            Tactics = TsvTable.SplitList(r["tactics"])
+                .OrderBy(t => tacticOrder.TryGetValue(t, out var o) ? o : int.MaxValue)
+                .ToArray(),
+            Platforms = TsvTable.SplitList(r["platforms"]),
+            IsDeprecated = r["deprecated"] == "true",
+            IsRevoked = r["revoked"] == "true",
+            RevokedBy = r["revoked_by_attack_id"].Length > 0 ? r["revoked_by_attack_id"] : null,
+            SplitInto = splits.TryGetValue(r["attack_id"], out var into) ? into : Array.Empty<string>(),
+            StixId = r["stix_id"].Length > 0 ? r["stix_id"] : null,
+            Modified = r["modified"].Length > 0
+                ? DateTimeOffset.Parse(r["modified"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+                : null,
+        }).ToArray();
+
+        var catalog = new AttackCatalog(version, tactics, techniques);
+        Validate(catalog, techniquesTable.Name);
+        var inferred = techniquesTable.Rows.Count(r => r["basis"].Contains("CEO fill", StringComparison.Ordinal));
+        var noPlatforms = techniques.Count(t => t.IsCurrent && t.Platforms.Count == 0);
+        var header = new CatalogHeader
+        {
+            Version = version,
+            Derived = true,
+            Sources = new[]
+            {
+                techniquesTable.Name + " (technique ids, names, tactics, revocations after MITRE's v" + major + ".0 release notes, changelog and change layer; other values carried over from the previous release)",
+                tacticsTable.Name + " (tactics in the matrix order of MITRE's v" + version + " matrix object)",
+                changes.Name + " (change table; its split rows give splitInto)",
+            },
+            Description = string.Format(
+                CultureInfo.InvariantCulture,
+                "MITRE ATT&CK Enterprise v{0}, DERIVED from MITRE's change notes, not extracted from MITRE's v{0} STIX bundle. " +
+                "Technique object versions are not recorded; modified is given only where it was seen; platforms of {1} new techniques were " +
+                "inferred from their predecessors or names (not MITRE data) and {2} current techniques have none. " +
+                "Load MITRE's STIX bundle with AttackCatalog.Load when you have it.",
+                version,
+                inferred,
+                noPlatforms),
+            Copyright = copyright,
+        };
+        return CatalogJsonWriter.Write(header, catalog);
+    }
+
+    /// <summary>
+    /// For every <c>split</c> row of the change table: the new ids of that technique and of its sub-techniques,
+    /// distinct and ordered by id.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> SplitTargets(TsvTable changes)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var split in changes.Rows.Where(r => r["change"].Split(',').Contains("split", StringComparer.Ordinal)))
+        {
+            var oldId = split["old_id"];
+            result[oldId] = changes.Rows
+                .Where(r => r["old_id"] == oldId || r["old_id"].StartsWith(oldId + ".", StringComparison.Ordinal))
+                .Select(r => r["new_id"])
+                .Where(id => id.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(id => id, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        return result;
+    }
+
+    private static void Validate(AttackCatalog catalog, string source)
+    {
+        foreach (var technique in catalog.GetTechniques(includeRevokedAndDeprecated: true))
+        {
+            var references = technique.SplitInto.Concat(technique.RevokedBy is null ? Array.Empty<string>() : new[] { technique.RevokedBy });
+            foreach (var id in references)
+            {
+                if (!catalog.TryGetTechnique(id, out _))
+                {
+                    throw new InvalidDataException($"{source}: {technique.Id} refers to {id}, which is not in the table.");
+                }
+            }
+
+            foreach (var tactic in technique.Tactics)
+            {
+                if (!catalog.TryGetTactic(tactic, out _))
+                {
+                    throw new InvalidDataException($"{source}: {technique.Id} has the unknown tactic '{tactic}'.");
+                }
+            }
+        }
+    }
+}
