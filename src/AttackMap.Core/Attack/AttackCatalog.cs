@@ -41,10 +41,28 @@ public sealed partial class AttackCatalog
             _techniques[technique.Id] = technique;
         }
 
-        _subTechniques = _techniques.Values
-            .Where(t => t.IsSubTechnique)
-            .GroupBy(t => t.ParentId!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Technique>)g.OrderBy(t => t.Id, StringComparer.Ordinal).ToArray(), StringComparer.OrdinalIgnoreCase);
+        // Plain loops rather than LINQ grouping: this runs on the cold path of AttackCatalog.Default.
+        var children = new Dictionary<string, List<Technique>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var technique in _techniques.Values)
+        {
+            if (technique.ParentId is { } parentId)
+            {
+                if (!children.TryGetValue(parentId, out var list))
+                {
+                    children[parentId] = list = new List<Technique>();
+                }
+
+                list.Add(technique);
+            }
+        }
+
+        _subTechniques = new Dictionary<string, IReadOnlyList<Technique>>(children.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in children)
+        {
+            var sorted = pair.Value.ToArray();
+            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            _subTechniques[pair.Key] = sorted;
+        }
         Provenance = provenance ?? string.Empty;
     }
 

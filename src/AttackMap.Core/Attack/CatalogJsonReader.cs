@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -45,9 +44,7 @@ internal static class CatalogJsonReader
                 SplitInto = GetStrings(item, "splitInto"),
                 StixId = GetString(item, "stixId"),
                 Version = GetString(item, "version"),
-                Modified = GetString(item, "modified") is { } modified
-                    ? DateTimeOffset.Parse(modified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-                    : null,
+                Modified = AttackTimestamp.Parse(GetString(item, "modified")),
             });
         }
 

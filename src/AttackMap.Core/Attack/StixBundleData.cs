@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace AttackMap.Attack;
@@ -154,13 +153,6 @@ internal sealed class StixBundleData
             }
         }
 
-        DateTimeOffset? modified = null;
-        if (GetString(obj, "modified") is { } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            modified = parsed;
-        }
-
         Patterns.Add(new StixPattern(
             stixId,
             attackId,
@@ -170,6 +162,6 @@ internal sealed class StixBundleData
             GetBool(obj, "revoked"),
             GetBool(obj, "x_mitre_deprecated"),
             GetString(obj, "x_mitre_version"),
-            modified));
+            AttackTimestamp.Parse(GetString(obj, "modified"))));
     }
 }
