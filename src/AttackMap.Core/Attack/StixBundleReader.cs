@@ -49,7 +49,8 @@ internal static class StixBundleReader
         var tactics = data.BuildTactics();
         var order = tactics.ToDictionary(t => t.ShortName, t => t.Order, StringComparer.Ordinal);
         var attackIds = data.Patterns.ToDictionary(p => p.StixId, p => p.AttackId, StringComparer.Ordinal);
-        var techniques = data.Patterns.Select(p => new Technique
+        // Revoked and deprecated objects first, so a current object wins should two objects share an ATT&CK id.
+        var techniques = data.Patterns.OrderBy(p => !p.Revoked && !p.Deprecated).Select(p => new Technique
         {
             Id = p.AttackId,
             Name = p.Name,

@@ -20,6 +20,14 @@ public sealed class EmbeddedCatalogTests
     }
 
     [Fact]
+    public void Default_FromManyThreads_IsOneInstance()
+    {
+        var instances = Enumerable.Range(0, 16).AsParallel().Select(_ => AttackCatalog.Default).Distinct().ToArray();
+
+        instances.Should().ContainSingle().Which.Version.Should().Be("19.2");
+    }
+
+    [Fact]
     public void EmbeddedVersions_ListsBothCatalogs()
     {
         AttackCatalog.EmbeddedVersions.Should().Equal("18.1", "19.2");
