@@ -73,6 +73,26 @@ public sealed class StixBundleLoadTests
     }
 
     [Theory]
+    [InlineData("enterprise-attack-16.1.json", "16.1")]
+    [InlineData("enterprise-attack-9.0-slim.json", "9.0")]
+    public void LoadPath_BundleWithoutCollection_TakesTheVersionFromTheFileName(string fileName, string version)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "attackmap-stix-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, fileName);
+            File.WriteAllText(path, MiniBundle.Replace("\"type\":\"x-mitre-collection\"", "\"type\":\"x-other\"", StringComparison.Ordinal));
+
+            AttackCatalog.Load(path).Version.Should().Be(version);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData("{\"type\":\"report\",\"objects\":[]}", "*Expected an ATT&CK Enterprise STIX bundle*")]
     [InlineData("[1,2,3]", "*Expected an ATT&CK Enterprise STIX bundle*")]
     [InlineData("{\"type\":\"bundle\",\"objects\":[]}", "*0 tactics and 0 attack-patterns*")]
