@@ -13,6 +13,9 @@ namespace AttackMap.Attack;
 /// </remarks>
 public sealed partial class AttackCatalog
 {
+    /// <summary>The ATT&amp;CK domain this library reads.</summary>
+    internal const string EnterpriseDomain = "enterprise-attack";
+
     private readonly Dictionary<string, Technique> _techniques;
     private readonly Dictionary<string, Tactic> _tacticsByShortName;
     private readonly Dictionary<string, IReadOnlyList<Technique>> _subTechniques;
@@ -38,15 +41,42 @@ public sealed partial class AttackCatalog
             _techniques[technique.Id] = technique;
         }
 
-        _subTechniques = _techniques.Values
-            .Where(t => t.IsSubTechnique)
-            .GroupBy(t => t.ParentId!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Technique>)g.OrderBy(t => t.Id, StringComparer.Ordinal).ToArray(), StringComparer.OrdinalIgnoreCase);
+        // Plain loops rather than LINQ grouping: this runs on the cold path of AttackCatalog.Default.
+        var children = new Dictionary<string, List<Technique>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var technique in _techniques.Values)
+        {
+            if (technique.ParentId is { } parentId)
+            {
+                if (!children.TryGetValue(parentId, out var list))
+                {
+                    children[parentId] = list = new List<Technique>();
+                }
+
+                list.Add(technique);
+            }
+        }
+
+        _subTechniques = new Dictionary<string, IReadOnlyList<Technique>>(children.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in children)
+        {
+            var sorted = pair.Value.ToArray();
+            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            _subTechniques[pair.Key] = sorted;
+        }
         Provenance = provenance ?? string.Empty;
     }
 
     /// <summary>Gets the ATT&amp;CK version of this catalog (for example <c>19.2</c>).</summary>
     public string Version { get; }
+
+    /// <summary>Gets the ATT&amp;CK domain of the catalog; always <c>enterprise-attack</c>.</summary>
+    public string Domain => EnterpriseDomain;
+
+    /// <summary>
+    /// Gets a value indicating whether the catalog was derived from MITRE's change notes rather than extracted from
+    /// MITRE's STIX bundle (true for the embedded v19.2 catalog). See <see cref="Provenance"/> for the details.
+    /// </summary>
+    public bool IsDerived { get; init; }
 
     /// <summary>Gets the major version as Navigator layers want it (for example <c>19</c>).</summary>
     public string MajorVersion => Version.Split('.')[0];

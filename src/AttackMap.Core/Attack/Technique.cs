@@ -30,6 +30,15 @@ public sealed record Technique
     /// <summary>Gets the ATT&amp;CK object version, when known.</summary>
     public string? Version { get; init; }
 
+    /// <summary>Gets when MITRE last modified the object, when known.</summary>
+    public DateTimeOffset? Modified { get; init; }
+
+    /// <summary>
+    /// Gets the techniques a revoked technique was split into (for example <c>T1562</c> in v19), ordered by id.
+    /// Empty unless the technique was broken up rather than simply replaced; such a technique needs review.
+    /// </summary>
+    public IReadOnlyList<string> SplitInto { get; init; } = Array.Empty<string>();
+
     /// <summary>Gets a value indicating whether this is a sub-technique.</summary>
     public bool IsSubTechnique => Id.IndexOf('.') > 0;
 
@@ -41,6 +50,24 @@ public sealed record Technique
 
     /// <summary>Gets the technique's page on attack.mitre.org.</summary>
     public string Url => "https://attack.mitre.org/techniques/" + Id.Replace('.', '/') + "/";
+
+    /// <summary>
+    /// Tells whether the technique applies to at least one of <paramref name="platforms"/>. Platform names are compared
+    /// case-insensitively, and the older names <c>Azure AD</c>, <c>Office 365</c>, <c>Azure</c>, <c>AWS</c> and
+    /// <c>GCP</c> count as <c>Identity Provider</c>, <c>Office Suite</c> and <c>IaaS</c>.
+    /// </summary>
+    /// <param name="platforms">The platforms of interest, for example <see cref="AttackCatalog.AzurePlatforms"/>.</param>
+    /// <returns><see langword="true"/> when a platform of the technique is among <paramref name="platforms"/>.</returns>
+    public bool IsInScope(IEnumerable<string> platforms)
+    {
+        if (platforms is null)
+        {
+            throw new ArgumentNullException(nameof(platforms));
+        }
+
+        var wanted = AttackPlatforms.NormalizeSet(platforms);
+        return Platforms.Any(p => wanted.Contains(AttackPlatforms.Normalize(p)));
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name}";

@@ -1,0 +1,167 @@
+using System.Text.Json;
+
+namespace AttackMap.Attack;
+
+/// <summary>The parts of a STIX bundle a catalog needs, collected in one pass over its objects.</summary>
+internal sealed class StixBundleData
+{
+    private readonly Dictionary<string, Tactic> _tacticsByStixId = new(StringComparer.Ordinal);
+    private readonly List<string> _tacticOrder = new();
+
+    public List<Tactic> Tactics { get; } = new();
+
+    public List<StixPattern> Patterns { get; } = new();
+
+    public Dictionary<string, string> RevokedBy { get; } = new(StringComparer.Ordinal);
+
+    public string? CollectionVersion { get; private set; }
+
+    public string? Domain { get; private set; }
+
+    public string? Copyright { get; private set; }
+
+    public void Add(JsonElement obj)
+    {
+        switch (GetString(obj, "type"))
+        {
+            case "x-mitre-collection":
+                CollectionVersion ??= GetString(obj, "x_mitre_version");
+                break;
+            case "x-mitre-matrix":
+                AddMatrix(obj);
+                break;
+            case "x-mitre-tactic":
+                AddTactic(obj);
+                break;
+            case "attack-pattern":
+                AddPattern(obj);
+                break;
+            case "relationship":
+                if (GetString(obj, "relationship_type") == "revoked-by"
+                    && GetString(obj, "source_ref") is { } source && GetString(obj, "target_ref") is { } target
+                    && source.StartsWith("attack-pattern--", StringComparison.Ordinal))
+                {
+                    RevokedBy[source] = target;
+                }
+
+                break;
+            case "marking-definition":
+                if (obj.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.Object)
+                {
+                    Copyright ??= GetString(definition, "statement");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Returns the tactics in matrix order (0-based), tactics missing from the matrix last, by id.</summary>
+    public IReadOnlyList<Tactic> BuildTactics()
+    {
+        var ordered = _tacticOrder.Where(_tacticsByStixId.ContainsKey).Select(id => _tacticsByStixId[id]).ToList();
+        ordered.AddRange(Tactics.Where(t => !ordered.Contains(t)).OrderBy(t => t.Id, StringComparer.Ordinal));
+        return ordered.Select((t, i) => new Tactic(t.Id, t.ShortName, t.Name, i)).ToArray();
+    }
+
+    public string BundleId(JsonElement root) => GetString(root, "id") ?? "(no id)";
+
+    private static string? GetString(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool GetBool(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string? GetAttackId(JsonElement obj)
+    {
+        if (!obj.TryGetProperty("external_references", out var refs) || refs.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var reference in refs.EnumerateArray())
+        {
+            if (reference.ValueKind == JsonValueKind.Object && GetString(reference, "source_name") == "mitre-attack")
+            {
+                return GetString(reference, "external_id");
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<string> GetStrings(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return Array.Empty<string>();
+        }
+
+        var list = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text)
+            {
+                list.Add(text);
+            }
+        }
+
+        return list.ToArray();
+    }
+
+    private void AddMatrix(JsonElement obj)
+    {
+        if (_tacticOrder.Count > 0 || GetBool(obj, "revoked") || GetBool(obj, "x_mitre_deprecated"))
+        {
+            return;
+        }
+
+        Domain = GetAttackId(obj);
+        _tacticOrder.AddRange(GetStrings(obj, "tactic_refs"));
+    }
+
+    private void AddTactic(JsonElement obj)
+    {
+        if (GetBool(obj, "revoked") || GetBool(obj, "x_mitre_deprecated")
+            || GetString(obj, "id") is not { } stixId || GetAttackId(obj) is not { } attackId
+            || GetString(obj, "x_mitre_shortname") is not { } shortName)
+        {
+            return;
+        }
+
+        var tactic = new Tactic(attackId, shortName, GetString(obj, "name") ?? shortName, Tactics.Count);
+        Tactics.Add(tactic);
+        _tacticsByStixId[stixId] = tactic;
+    }
+
+    private void AddPattern(JsonElement obj)
+    {
+        if (GetString(obj, "id") is not { } stixId || GetAttackId(obj) is not { } attackId)
+        {
+            return;
+        }
+
+        var phases = new List<string>();
+        if (obj.TryGetProperty("kill_chain_phases", out var chain) && chain.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var phase in chain.EnumerateArray())
+            {
+                if (phase.ValueKind == JsonValueKind.Object && GetString(phase, "kill_chain_name") == "mitre-attack"
+                    && GetString(phase, "phase_name") is { Length: > 0 } name && !phases.Contains(name))
+                {
+                    phases.Add(name);
+                }
+            }
+        }
+
+        Patterns.Add(new StixPattern(
+            stixId,
+            attackId,
+            GetString(obj, "name") ?? attackId,
+            phases.ToArray(),
+            GetStrings(obj, "x_mitre_platforms"),
+            GetBool(obj, "revoked"),
+            GetBool(obj, "x_mitre_deprecated"),
+            GetString(obj, "x_mitre_version"),
+            AttackTimestamp.Parse(GetString(obj, "modified"))));
+    }
+}
