@@ -1,0 +1,60 @@
+using AttackMap.Signals;
+
+namespace AttackMap.Coverage;
+
+/// <summary>The Log Analytics tables of each log family, the primary (most useful) table first.</summary>
+internal static class LogSourceTables
+{
+    public static readonly IReadOnlyList<LogFamily> Families = new[]
+    {
+        LogFamily.DefenderForCloud,
+        LogFamily.EntraSignIn,
+        LogFamily.EntraRiskDetection,
+        LogFamily.EntraAudit,
+        LogFamily.AzureActivity,
+    };
+
+    private static readonly IReadOnlyList<string>[] TablesByFamily =
+    {
+        new[] { "SecurityAlert" },
+        new[] { "SigninLogs", "AADNonInteractiveUserSignInLogs", "AADServicePrincipalSignInLogs", "AADManagedIdentitySignInLogs" },
+        new[] { "AADUserRiskEvents", "AADRiskyUsers", "AADServicePrincipalRiskEvents", "AADRiskyServicePrincipals" },
+        new[] { "AuditLogs" },
+        new[] { "AzureActivity" },
+    };
+
+    private static readonly Dictionary<string, (LogFamily Family, string Table)> ByName = BuildIndex();
+
+    public static IReadOnlyList<string> GetTables(LogFamily family) =>
+        (int)family >= 0 && (int)family < TablesByFamily.Length ? TablesByFamily[(int)family] : Array.Empty<string>();
+
+    public static bool TryGetTable(string name, out LogFamily family, out string canonical)
+    {
+        if (name is not null && ByName.TryGetValue(name.Trim(), out var entry))
+        {
+            family = entry.Family;
+            canonical = entry.Table;
+            return true;
+        }
+
+        family = default;
+        canonical = string.Empty;
+        return false;
+    }
+
+    public static IEnumerable<string> AllTables() => Families.SelectMany(GetTables);
+
+    private static Dictionary<string, (LogFamily Family, string Table)> BuildIndex()
+    {
+        var index = new Dictionary<string, (LogFamily, string)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var family in Families)
+        {
+            foreach (var table in GetTables(family))
+            {
+                index[table] = (family, table);
+            }
+        }
+
+        return index;
+    }
+}
