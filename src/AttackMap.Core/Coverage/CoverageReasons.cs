@@ -20,7 +20,7 @@ internal static class CoverageReasons
         if (context.Length > 0)
         {
             return (CoverageStatus.CorrelationOnly,
-                $"CorrelationOnly: {Count(context.Length, "correlation-context or precondition rule")} over enabled sources ({Tables(context, sources)}), no direct detection{Via(context)}"
+                $"CorrelationOnly: {Count(context.Length, "correlation-context or precondition rule")} over enabled sources ({Tables(context, sources)}){Via(context)}; no direct-detection rule"
                 + Upgrade(rules, EvidenceKind.DirectDetection));
         }
 
@@ -28,14 +28,14 @@ internal static class CoverageReasons
         if (review.Length > 0)
         {
             return (CoverageStatus.NeedsReview,
-                $"NeedsReview: only {Count(review.Length, "needs-review rule")} over enabled sources ({Tables(review, sources)}); an analyst must confirm each hit{Via(review)}"
+                $"NeedsReview: only {Count(review.Length, "needs-review rule")} over enabled sources ({Tables(review, sources)}){Via(review)}; an analyst must confirm each hit"
                 + Upgrade(rules, EvidenceKind.DirectDetection, EvidenceKind.CorrelationContext, EvidenceKind.Precondition));
         }
 
         if (rules.Count > 0)
         {
             return (CoverageStatus.NeedsLogging,
-                $"NeedsLogging: mapped by {Count(rules.Count, "rule")} but their log source is not enabled: enable {EnableHint(rules)}{Via(rules)}");
+                $"NeedsLogging: mapped by {Count(rules.Count, "rule")}{Via(rules)} but {(rules.Count == 1 ? "its" : "their")} log source is not enabled: enable {EnableHint(rules)}");
         }
 
         return (CoverageStatus.NeedsRule, noRuleReason);
@@ -46,7 +46,7 @@ internal static class CoverageReasons
 
     public static string OutOfScope(Technique technique, IReadOnlyList<string> scope, bool includeSubTechniques, int ruleCount)
     {
-        var mapped = ruleCount > 0 ? $"; {Count(ruleCount, "rule")} map it" : string.Empty;
+        var mapped = ruleCount > 0 ? $"; {Count(ruleCount, "rule")} {(ruleCount == 1 ? "maps" : "map")} it" : string.Empty;
         if (technique.IsSubTechnique && !includeSubTechniques)
         {
             return $"OutOfScope: sub-techniques have no rows in this report; its rules count toward {technique.ParentId}{mapped}";

@@ -34,7 +34,7 @@ public sealed partial class MarkdownCoverageReportExporter
         {
             Line(md, "### Rules outside the scope");
             Line(md);
-            Line(md, $"{N(report.MappedOutOfScope.Count)} techniques outside the platform scope are mapped by rules and not counted above "
+            Line(md, $"{Techniques(report.MappedOutOfScope.Count)} outside the platform scope {(report.MappedOutOfScope.Count == 1 ? "is" : "are")} mapped by rules and not counted above "
                 + $"(widen the platforms to include them): {List(report, report.MappedOutOfScope)}.");
             Line(md);
         }
@@ -59,12 +59,12 @@ public sealed partial class MarkdownCoverageReportExporter
             var text = new StringBuilder($"- **Enable `{source.PrimaryTable}`** ({ExportText.Family(source.Family)}): ");
             if (unlocked.Length > 0)
             {
-                text.Append($"{N(unlocked.Length)} techniques that need logging get coverage: {List(report, unlocked)}.");
+                text.Append($"{Techniques(unlocked.Length)} that {(unlocked.Length == 1 ? "needs" : "need")} logging {(unlocked.Length == 1 ? "gets" : "get")} coverage: {List(report, unlocked)}.");
             }
 
             if (stronger.Length > 0)
             {
-                text.Append(unlocked.Length > 0 ? " " : string.Empty).Append($"{N(stronger.Length)} techniques get a stronger rule: {List(report, stronger)}.");
+                text.Append(unlocked.Length > 0 ? " " : string.Empty).Append($"{Techniques(stronger.Length)} {(stronger.Length == 1 ? "gets" : "get")} a stronger rule: {List(report, stronger)}.");
             }
 
             Line(md, text.ToString());
@@ -104,14 +104,17 @@ public sealed partial class MarkdownCoverageReportExporter
         }
 
         var top = candidates.Take(Math.Max(0, _options.MaxRuleSuggestions)).ToArray();
-        Line(md, $"{N(candidates.Length)} techniques have no rule. The first {N(top.Length)}, ranked by how many in-scope platforms they cover, then by how many tactics they serve:");
+        var ranking = "ranked by how many in-scope platforms they cover, then by how many tactics they serve";
+        Line(md, top.Length < candidates.Length
+            ? $"{Techniques(candidates.Length)} have no rule. The first {N(top.Length)}, {ranking}:"
+            : $"{Techniques(candidates.Length)} {(candidates.Length == 1 ? "has" : "have")} no rule, {ranking}:");
         Line(md);
         Line(md, "| Technique | Tactics | Platforms in scope |");
         Line(md, "|---|---|---|");
         foreach (var coverage in top)
         {
             var tactics = string.Join(", ", coverage.Tactics.Select(t => t.Tactic.Name));
-            var platforms = string.Join(", ", coverage.Technique.Platforms.Where(p => report.Platforms.Contains(p, StringComparer.OrdinalIgnoreCase)));
+            var platforms = string.Join(", ", report.Platforms.Where(p => coverage.Technique.Platforms.Contains(p, StringComparer.OrdinalIgnoreCase)));
             Line(md, $"| {coverage.Id} {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {tactics} | {platforms} |");
         }
 

@@ -19,7 +19,7 @@ public sealed partial class MarkdownCoverageReportExporter
             Line(md);
             Line(md, $"### {tactic.Tactic.Name} ({tactic.Tactic.Id})");
             Line(md);
-            Line(md, $"{N(tactic.Total)} techniques; {N(tactic.GetCount(CoverageStatus.Direct))} with direct detection.");
+            Line(md, $"{Techniques(tactic.Total)}; {N(tactic.GetCount(CoverageStatus.Direct))} with direct detection.");
             Line(md);
             Line(md, "| ID | Technique | Status | Reason | Rules |");
             Line(md, "|---|---|---|---|---|");

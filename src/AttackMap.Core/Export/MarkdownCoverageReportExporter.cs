@@ -69,8 +69,10 @@ public sealed partial class MarkdownCoverageReportExporter : ICoverageExporter
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private static string Techniques(int count) => count == 1 ? "1 technique" : N(count) + " techniques";
+
     private static string Percent(int part, int total) =>
-        total == 0 ? "0%" : ((double)part * 100 / total).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        total == 0 ? "-" : ((double)part * 100 / total).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Makes text safe for a table cell: no pipes breaking the row, no line breaks.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");

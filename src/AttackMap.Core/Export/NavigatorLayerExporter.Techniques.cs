@@ -55,7 +55,7 @@ public sealed partial class NavigatorLayerExporter
         writer.WriteString("comment", reason);
         writer.WriteStartArray("metadata");
         WriteMetadata(writer, "status", status.ToString());
-        var rules = coverage.Rules.Where(r => ruleIds.Contains(r.RuleId, StringComparer.Ordinal));
+        var rules = coverage.Rules.Where(r => ruleIds.Contains(r.RuleId, StringComparer.Ordinal)).ToArray();
         foreach (var rule in rules)
         {
             var via = rule.ViaSubTechnique is null ? string.Empty : ", via " + rule.ViaSubTechnique;
@@ -63,7 +63,7 @@ public sealed partial class NavigatorLayerExporter
             WriteMetadata(writer, "rule", $"{rule.RuleId} ({rule.Kind}, {rule.Family}{via}{off})");
         }
 
-        foreach (var source in coverage.Sources)
+        foreach (var source in coverage.Sources.Where(s => rules.Any(r => r.Family == s.Family)))
         {
             WriteMetadata(writer, "source", source.IsEnabled ? string.Join(", ", source.EnabledTables) : $"{source.PrimaryTable} (not enabled)");
         }
