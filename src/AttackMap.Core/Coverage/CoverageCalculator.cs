@@ -13,7 +13,7 @@ namespace AttackMap.Coverage;
 /// A technique in several tactics is one row with a per-tactic view; rules that claim only some tactics
 /// (<see cref="MappingRule.Tactics"/>) cover only those.
 /// </remarks>
-public sealed class CoverageCalculator
+public sealed partial class CoverageCalculator
 {
     private readonly IReadOnlyList<string> _platforms;
     private readonly HashSet<string> _platformSet;
@@ -146,43 +146,6 @@ public sealed class CoverageCalculator
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.RuleId, b.RuleId));
-        return result;
-    }
-
-    /// <summary>The technique's tactics the rule supports: the rule's own tactics when it names some of them, else all.</summary>
-    private static IReadOnlyList<string> ClaimedTactics(AttackCatalog catalog, MappingRule rule, IReadOnlyList<Tactic> tactics)
-    {
-        var all = tactics.Select(t => t.ShortName).ToArray();
-        if (rule.Tactics.Count == 0)
-        {
-            return all;
-        }
-
-        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in rule.Tactics)
-        {
-            if (catalog.TryGetTactic(name, out var tactic))
-            {
-                claimed.Add(tactic.ShortName);
-            }
-        }
-
-        var matching = all.Where(claimed.Contains).ToArray();
-        return matching.Length > 0 ? matching : all;
-    }
-
-    private static IReadOnlyList<Tactic> TacticsOf(AttackCatalog catalog, Technique technique)
-    {
-        var result = new List<Tactic>(technique.Tactics.Count);
-        foreach (var name in technique.Tactics)
-        {
-            if (catalog.TryGetTactic(name, out var tactic) && !result.Contains(tactic))
-            {
-                result.Add(tactic);
-            }
-        }
-
-        result.Sort((a, b) => a.Order.CompareTo(b.Order));
         return result;
     }
 

@@ -21,8 +21,9 @@ public sealed partial class MarkdownCoverageReportExporter
             Line(md);
             Line(md, $"{Techniques(tactic.Total)}; {N(tactic.GetCount(CoverageStatus.Direct))} with direct detection.");
             Line(md);
-            Line(md, "| ID | Technique | Status | Reason | Rules |");
-            Line(md, "|---|---|---|---|---|");
+            var observed = report.HasObservedEvidence;
+            Line(md, "| ID | Technique | Status | Reason | Rules |" + (observed ? " Observed |" : string.Empty));
+            Line(md, "|---|---|---|---|---|" + (observed ? "---:|" : string.Empty));
             foreach (var coverage in report.Techniques)
             {
                 var annotation = coverage.Tactics.FirstOrDefault(t => ReferenceEquals(t.Tactic, tactic.Tactic));
@@ -32,7 +33,8 @@ public sealed partial class MarkdownCoverageReportExporter
                 }
 
                 var rules = annotation.RuleIds.Count == 0 ? "-" : string.Join(", ", annotation.RuleIds.Select(r => "`" + r + "`"));
-                Line(md, $"| {coverage.Id} | {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {ExportText.Label(annotation.Status)} | {Cell(annotation.Reason)} | {Cell(rules)} |");
+                Line(md, $"| {coverage.Id} | {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {ExportText.Label(annotation.Status)} | {Cell(annotation.Reason)} | {Cell(rules)} |"
+                    + (observed ? $" {N(coverage.ObservedEvidenceCount ?? 0)} |" : string.Empty));
             }
         }
 

@@ -107,5 +107,20 @@ public sealed class MarkdownCoverageReportExporterTests
         sync.ToArray().Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF }, "no byte order mark");
     }
 
+    [Fact]
+    public void ToMarkdown_ObservedEvidence_AddsAnObservedColumn()
+    {
+        var catalog = CoverageTestCatalogs.Small();
+        var rule = CoverageTestCatalogs.Rule("audit.add-member-to-role", LogFamily.EntraAudit, EvidenceKind.DirectDetection, "T1098.003");
+        var observed = new[] { CoverageTestCatalogs.Observed(catalog, rule, "T1098.003") };
+        var report = new CoverageCalculator().Calculate(catalog, new[] { rule }, LogSourceInventory.AllEnabled, observed);
+
+        var markdown = new MarkdownCoverageReportExporter().ToMarkdown(report);
+
+        markdown.Should().Contain("| ID | Technique | Status | Reason | Rules | Observed |")
+            .And.Contain("| T1098.003 | Account Manipulation: Additional Cloud Roles | Direct | Direct: 1 direct-detection rule over enabled sources (AuditLogs) | `audit.add-member-to-role` | 1 |")
+            .And.Contain("| T1485 | Data Destruction | Needs rule | NeedsRule: no rule maps it | - | 0 |");
+    }
+
     private string[] Lines() => _markdown.Split('\n');
 }

@@ -66,6 +66,8 @@ public sealed class NavigatorLayerExporterTests
             .Where(e => e.GetProperty("techniqueID").GetString() == "T1078.004").ToArray();
         cloudAccounts.Select(e => e.GetProperty("tactic").GetString()).Should().Equal("initial-access", "persistence", "privilege-escalation", "stealth");
         cloudAccounts.Select(e => e.GetProperty("score").GetInt32()).Should().Equal(100, 0, 0, 0);
+        cloudAccounts[1].GetProperty("metadata").EnumerateArray().Select(m => m.GetProperty("name").GetString())
+            .Should().Equal(new[] { "status" }, "no rule and so no source supports Persistence");
     }
 
     [Fact]
