@@ -16,5 +16,5 @@ public sealed class CoverageOptions
     public bool IncludeSubTechniques { get; set; } = true;
 
     /// <summary>Gets the default platform scope for Azure: <c>IaaS</c>, <c>Identity Provider</c>, <c>SaaS</c>, <c>Office Suite</c>.</summary>
-    public static IReadOnlyList<string> DefaultPlatforms { get; } = new[] { "IaaS", "Identity Provider", "SaaS", "Office Suite" };
+    public static IReadOnlyList<string> DefaultPlatforms { get; } = Array.AsReadOnly(new[] { "IaaS", "Identity Provider", "SaaS", "Office Suite" });
 }

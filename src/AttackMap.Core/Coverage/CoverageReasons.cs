@@ -62,7 +62,7 @@ internal static class CoverageReasons
     private static IEnumerable<LogFamily> Families(IEnumerable<CoverageRule> rules) => rules.Select(r => r.Family).Distinct().OrderBy(f => f);
 
     private static string Tables(IEnumerable<CoverageRule> rules, LogSourceInventory sources) =>
-        string.Join(", ", Families(rules).Select(f => sources.GetEnabledTables(f).FirstOrDefault() ?? LogSourceInventory.GetTables(f)[0]));
+        string.Join(", ", Families(rules).Select(f => sources.GetEnabledTables(f).FirstOrDefault() ?? LogSourceTables.Primary(f)));
 
     private static string Missing(IEnumerable<CoverageRule> rules, LogSourceInventory sources)
     {
@@ -88,10 +88,10 @@ internal static class CoverageReasons
         var byFamily = rules.GroupBy(r => r.Family).OrderBy(g => g.Key).ToArray();
         if (byFamily.Length == 1)
         {
-            return LogSourceInventory.GetTables(byFamily[0].Key)[0];
+            return LogSourceTables.Primary(byFamily[0].Key);
         }
 
-        return string.Join(" or ", byFamily.Select(g => $"{LogSourceInventory.GetTables(g.Key)[0]} ({Count(g.Count(), "rule")})"));
+        return string.Join(" or ", byFamily.Select(g => $"{LogSourceTables.Primary(g.Key)} ({Count(g.Count(), "rule")})"));
     }
 
     private static string Upgrade(IReadOnlyList<CoverageRule> rules, params EvidenceKind[] kinds)

@@ -43,10 +43,10 @@ public sealed class CoverageReport
     }
 
     /// <summary>Gets the statuses a report counts, strongest first (every status but <see cref="CoverageStatus.OutOfScope"/>).</summary>
-    public static IReadOnlyList<CoverageStatus> Statuses { get; } = new[]
+    public static IReadOnlyList<CoverageStatus> Statuses { get; } = Array.AsReadOnly(new[]
     {
         CoverageStatus.Direct, CoverageStatus.CorrelationOnly, CoverageStatus.NeedsReview, CoverageStatus.NeedsLogging, CoverageStatus.NeedsRule,
-    };
+    });
 
     /// <summary>Gets the catalog the report was computed against.</summary>
     public AttackCatalog Catalog { get; }

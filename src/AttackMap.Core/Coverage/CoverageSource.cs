@@ -10,7 +10,7 @@ public sealed class CoverageSource
         Family = family;
         EnabledTables = inventory.GetEnabledTables(family);
         MissingTables = inventory.GetMissingTables(family);
-        PrimaryTable = LogSourceInventory.GetTables(family)[0];
+        PrimaryTable = LogSourceTables.Primary(family);
     }
 
     /// <summary>Gets the log family.</summary>

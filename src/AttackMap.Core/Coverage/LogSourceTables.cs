@@ -5,28 +5,35 @@ namespace AttackMap.Coverage;
 /// <summary>The Log Analytics tables of each log family, the primary (most useful) table first.</summary>
 internal static class LogSourceTables
 {
-    public static readonly IReadOnlyList<LogFamily> Families = new[]
+    public static readonly IReadOnlyList<LogFamily> Families = Array.AsReadOnly(new[]
     {
         LogFamily.DefenderForCloud,
         LogFamily.EntraSignIn,
         LogFamily.EntraRiskDetection,
         LogFamily.EntraAudit,
         LogFamily.AzureActivity,
-    };
+    });
 
     private static readonly IReadOnlyList<string>[] TablesByFamily =
     {
-        new[] { "SecurityAlert" },
-        new[] { "SigninLogs", "AADNonInteractiveUserSignInLogs", "AADServicePrincipalSignInLogs", "AADManagedIdentitySignInLogs" },
-        new[] { "AADUserRiskEvents", "AADRiskyUsers", "AADServicePrincipalRiskEvents", "AADRiskyServicePrincipals" },
-        new[] { "AuditLogs" },
-        new[] { "AzureActivity" },
+        Array.AsReadOnly(new[] { "SecurityAlert" }),
+        Array.AsReadOnly(new[] { "SigninLogs", "AADNonInteractiveUserSignInLogs", "AADServicePrincipalSignInLogs", "AADManagedIdentitySignInLogs" }),
+        Array.AsReadOnly(new[] { "AADUserRiskEvents", "AADRiskyUsers", "AADServicePrincipalRiskEvents", "AADRiskyServicePrincipals" }),
+        Array.AsReadOnly(new[] { "AuditLogs" }),
+        Array.AsReadOnly(new[] { "AzureActivity" }),
     };
 
     private static readonly Dictionary<string, (LogFamily Family, string Table)> ByName = BuildIndex();
 
     public static IReadOnlyList<string> GetTables(LogFamily family) =>
         (int)family >= 0 && (int)family < TablesByFamily.Length ? TablesByFamily[(int)family] : Array.Empty<string>();
+
+    /// <summary>The table to enable first for a family; the family name for a value outside the enum.</summary>
+    public static string Primary(LogFamily family)
+    {
+        var tables = GetTables(family);
+        return tables.Count > 0 ? tables[0] : family.ToString();
+    }
 
     public static bool TryGetTable(string name, out LogFamily family, out string canonical)
     {

@@ -87,6 +87,35 @@ public sealed class CoverageCalculatorTests
     }
 
     [Fact]
+    public void Calculate_RulesOverTwoDisabledFamilies_ReasonOffersEitherTable()
+    {
+        var rules = new[]
+        {
+            Rule("signin.spray", LogFamily.EntraSignIn, EvidenceKind.DirectDetection, "T1110.003"),
+            Rule("signin.lockout", LogFamily.EntraSignIn, EvidenceKind.CorrelationContext, "T1110.003"),
+            Rule("defender.spray", LogFamily.DefenderForCloud, EvidenceKind.DirectDetection, "T1110.003"),
+        };
+
+        var report = _calculator.Calculate(_catalog, rules, LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn, LogFamily.DefenderForCloud));
+
+        report.GetCoverage("T1110.003").Reason.Should().Be(
+            "NeedsLogging: mapped by 3 rules but their log source is not enabled: enable SecurityAlert (1 rule) or SigninLogs (2 rules)");
+        report.GetCoverage("T1110").Reason.Should().Be(
+            "NeedsLogging: mapped by 3 rules via T1110.003 but their log source is not enabled: enable SecurityAlert (1 rule) or SigninLogs (2 rules)");
+    }
+
+    [Fact]
+    public void Calculate_RuleWithUndefinedFamily_IsNeedsLoggingWithoutCrashing()
+    {
+        var rules = new[] { Rule("custom.family", (LogFamily)42, EvidenceKind.DirectDetection, "T1485") };
+
+        var coverage = _calculator.Calculate(_catalog, rules, LogSourceInventory.AllEnabled).GetCoverage("T1485");
+
+        coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
+        coverage.Reason.Should().EndWith("enable 42");
+    }
+
+    [Fact]
     public void Calculate_NoRule_IsNeedsRule()
     {
         var report = _calculator.Calculate(_catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);
