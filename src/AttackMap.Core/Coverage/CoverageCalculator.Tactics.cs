@@ -7,9 +7,8 @@ namespace AttackMap.Coverage;
 public sealed partial class CoverageCalculator
 {
     /// <summary>The technique's tactics the rule supports: the rule's own tactics when it names some of them, else all.</summary>
-    private static IReadOnlyList<string> ClaimedTactics(AttackCatalog catalog, MappingRule rule, IReadOnlyList<Tactic> tactics)
+    private static IReadOnlyList<string> ClaimedTactics(AttackCatalog catalog, MappingRule rule, string[] all)
     {
-        var all = tactics.Select(t => t.ShortName).ToArray();
         if (rule.Tactics.Count == 0)
         {
             return all;

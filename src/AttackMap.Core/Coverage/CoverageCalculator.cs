@@ -1,5 +1,6 @@
 using AttackMap.Attack;
 using AttackMap.Mapping;
+using AttackMap.Signals;
 
 namespace AttackMap.Coverage;
 
@@ -65,9 +66,10 @@ public sealed partial class CoverageCalculator
         var observedCounts = observed is null ? null : CountObserved(catalog, observed);
         var techniques = catalog.GetTechniques();
         var result = new List<TechniqueCoverage>(techniques.Count);
+        var sourceCache = new Dictionary<LogFamily, CoverageSource>();
         foreach (var technique in techniques)
         {
-            result.Add(Evaluate(catalog, technique, index, sources, observedCounts));
+            result.Add(Evaluate(catalog, technique, index, sources, observedCounts, sourceCache));
         }
 
         return new CoverageReport(catalog, _platforms, _includeSubTechniques, sources, index.RuleCount, result, index.Unresolved, observedCounts is not null);
@@ -88,12 +90,13 @@ public sealed partial class CoverageCalculator
         return counts;
     }
 
-    private TechniqueCoverage Evaluate(AttackCatalog catalog, Technique technique, CoverageRuleIndex index, LogSourceInventory sources, Dictionary<string, int>? observed)
+    private TechniqueCoverage Evaluate(
+        AttackCatalog catalog, Technique technique, CoverageRuleIndex index, LogSourceInventory sources, Dictionary<string, int>? observed, Dictionary<LogFamily, CoverageSource> sourceCache)
     {
         var tactics = TacticsOf(catalog, technique);
         var subTechniques = technique.IsSubTechnique ? Array.Empty<Technique>() : catalog.GetSubTechniques(technique.Id);
         var rules = CollectRules(catalog, technique, subTechniques, tactics, index, sources);
-        var families = rules.Select(r => r.Family).Distinct().OrderBy(f => f).Select(f => new CoverageSource(f, sources)).ToArray();
+        var families = rules.Select(r => r.Family).Distinct().OrderBy(f => f).Select(f => SourceOf(sourceCache, f, sources)).ToArray();
         int? observedCount = observed is null ? null : Observed(observed, technique.Id) + subTechniques.Sum(s => Observed(observed, s.Id));
 
         if (!IsInScope(technique))
@@ -118,6 +121,16 @@ public sealed partial class CoverageCalculator
         return new TechniqueCoverage(technique, status, text, rules, families, perTactic, observedCount);
     }
 
+    private static CoverageSource SourceOf(Dictionary<LogFamily, CoverageSource> cache, LogFamily family, LogSourceInventory sources)
+    {
+        if (!cache.TryGetValue(family, out var source))
+        {
+            cache[family] = source = new CoverageSource(family, sources);
+        }
+
+        return source;
+    }
+
     private static int Observed(Dictionary<string, int> observed, string id) => observed.TryGetValue(id, out var count) ? count : 0;
 
     private static string[] RuleIdsFor(IReadOnlyList<CoverageRule> rules, Tactic tactic) =>
@@ -128,10 +141,11 @@ public sealed partial class CoverageCalculator
     {
         var result = new List<CoverageRule>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var all = tactics.Select(t => t.ShortName).ToArray();
         foreach (var rule in index.GetRules(technique.Id))
         {
             seen.Add(rule.Id);
-            result.Add(new CoverageRule(rule, technique.Id, null, sources.IsEnabled(rule.Family), ClaimedTactics(catalog, rule, tactics)));
+            result.Add(new CoverageRule(rule, technique.Id, null, sources.IsEnabled(rule.Family), ClaimedTactics(catalog, rule, all)));
         }
 
         foreach (var sub in subTechniques)
@@ -140,7 +154,7 @@ public sealed partial class CoverageCalculator
             {
                 if (seen.Add(rule.Id))
                 {
-                    result.Add(new CoverageRule(rule, sub.Id, sub.Id, sources.IsEnabled(rule.Family), ClaimedTactics(catalog, rule, tactics)));
+                    result.Add(new CoverageRule(rule, sub.Id, sub.Id, sources.IsEnabled(rule.Family), ClaimedTactics(catalog, rule, all)));
                 }
             }
         }
