@@ -1,0 +1,67 @@
+using AttackMap.Attack;
+using AttackMap.Coverage;
+using AttackMap.Signals;
+
+namespace AttackMap.Export;
+
+/// <summary>Labels, scores and colours shared by the exporters.</summary>
+internal static class ExportText
+{
+    public static int Score(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Direct => 100,
+        CoverageStatus.CorrelationOnly => 60,
+        CoverageStatus.NeedsReview => 40,
+        CoverageStatus.NeedsLogging => 20,
+        _ => 0,
+    };
+
+    public static string Color(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Direct => "#1a9850",
+        CoverageStatus.CorrelationOnly => "#91cf60",
+        CoverageStatus.NeedsReview => "#fee08b",
+        CoverageStatus.NeedsLogging => "#fc8d59",
+        CoverageStatus.NeedsRule => "#d73027",
+        _ => "#bdbdbd",
+    };
+
+    public static string Label(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Direct => "Direct",
+        CoverageStatus.CorrelationOnly => "Correlation only",
+        CoverageStatus.NeedsReview => "Needs review",
+        CoverageStatus.NeedsLogging => "Needs logging",
+        CoverageStatus.NeedsRule => "Needs rule",
+        _ => "Out of scope",
+    };
+
+    public static string Meaning(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Direct => "A direct-detection rule over an enabled log source raises evidence on its own.",
+        CoverageStatus.CorrelationOnly => "Only correlation-context or precondition rules: a finding needs a second signal.",
+        CoverageStatus.NeedsReview => "Only needs-review rules: every hit needs an analyst's decision.",
+        CoverageStatus.NeedsLogging => "Rules exist, but none of their log sources is enabled.",
+        CoverageStatus.NeedsRule => "No rule maps the technique.",
+        _ => "Outside the platform scope.",
+    };
+
+    public static string Family(LogFamily family) => family switch
+    {
+        LogFamily.DefenderForCloud => "Defender for Cloud alerts",
+        LogFamily.EntraSignIn => "Entra ID sign-ins",
+        LogFamily.EntraRiskDetection => "Entra ID Protection risk detections",
+        LogFamily.EntraAudit => "Entra ID audit log",
+        LogFamily.AzureActivity => "Azure Activity log",
+        _ => family.ToString(),
+    };
+
+    /// <summary>The display name; a sub-technique gets its parent's name in front ("Valid Accounts: Cloud Accounts").</summary>
+    public static string Title(AttackCatalog catalog, Technique technique) =>
+        technique.ParentId is { } parentId && catalog.TryGetTechnique(parentId, out var parent)
+            ? parent.Name + ": " + technique.Name
+            : technique.Name;
+
+    public static string Summary(CoverageReport report) =>
+        string.Join(", ", CoverageReport.Statuses.Select(s => $"{s} {report.GetCount(s).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+}

@@ -1,0 +1,84 @@
+using AttackMap.Coverage;
+
+namespace AttackMap.Export;
+
+/// <content>The technique entries of the layer.</content>
+public sealed partial class NavigatorLayerExporter
+{
+    private void WriteTechniques(System.Text.Json.Utf8JsonWriter writer, CoverageReport report)
+    {
+        var expand = new HashSet<string>(
+            report.Techniques.Where(t => t.Technique.IsSubTechnique && t.Status != CoverageStatus.NeedsRule).Select(t => t.Technique.ParentId!),
+            StringComparer.OrdinalIgnoreCase);
+        writer.WriteStartArray("techniques");
+        foreach (var coverage in report.Techniques)
+        {
+            var showSubtechniques = expand.Contains(coverage.Id);
+            if (!coverage.VariesByTactic)
+            {
+                WriteEntry(writer, report, coverage, null, coverage.Status, coverage.Reason, coverage.RuleIds, showSubtechniques);
+                continue;
+            }
+
+            foreach (var tactic in coverage.Tactics)
+            {
+                WriteEntry(writer, report, coverage, tactic.Tactic.ShortName, tactic.Status, tactic.Reason, tactic.RuleIds, showSubtechniques);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private void WriteEntry(
+        System.Text.Json.Utf8JsonWriter writer,
+        CoverageReport report,
+        TechniqueCoverage coverage,
+        string? tactic,
+        CoverageStatus status,
+        string reason,
+        IReadOnlyList<string> ruleIds,
+        bool showSubtechniques)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("techniqueID", coverage.Id);
+        if (tactic is not null)
+        {
+            writer.WriteString("tactic", tactic);
+        }
+
+        writer.WriteNumber("score", ExportText.Score(status));
+        if (_options.UseStatusColors)
+        {
+            writer.WriteString("color", ExportText.Color(status));
+        }
+
+        writer.WriteString("comment", reason);
+        writer.WriteStartArray("metadata");
+        WriteMetadata(writer, "status", status.ToString());
+        var rules = coverage.Rules.Where(r => ruleIds.Contains(r.RuleId, StringComparer.Ordinal)).ToArray();
+        foreach (var rule in rules)
+        {
+            var via = rule.ViaSubTechnique is null ? string.Empty : ", via " + rule.ViaSubTechnique;
+            var off = rule.IsSourceEnabled ? string.Empty : ", source not enabled";
+            WriteMetadata(writer, "rule", $"{rule.RuleId} ({rule.Kind}, {rule.Family}{via}{off})");
+        }
+
+        foreach (var source in coverage.Sources.Where(s => rules.Any(r => r.Family == s.Family)))
+        {
+            WriteMetadata(writer, "source", source.IsEnabled ? string.Join(", ", source.EnabledTables) : $"{source.PrimaryTable} (not enabled)");
+        }
+
+        if (report.HasObservedEvidence)
+        {
+            WriteMetadata(writer, "observed evidence", Number(coverage.ObservedEvidenceCount ?? 0));
+        }
+
+        writer.WriteEndArray();
+        if (showSubtechniques)
+        {
+            writer.WriteBoolean("showSubtechniques", true);
+        }
+
+        writer.WriteEndObject();
+    }
+}
