@@ -169,4 +169,20 @@ public sealed class RulePackTests
         pack.Rules.Should().OnlyContain(r => r.Location!.StartsWith("azure-builtin.json: rules[", StringComparison.Ordinal));
         RulePack.BuiltIn.Should().BeSameAs(pack);
     }
+
+    [Fact]
+    public void Schema_EnumsMatchTheLoader()
+    {
+        var root = Support.SharedData.RepositoryRoot!;
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docs", "rule-pack.schema.json")));
+        var defs = schema.RootElement.GetProperty("$defs");
+
+        static string[] Enum(System.Text.Json.JsonElement e) => e.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+        Enum(defs.GetProperty("rule").GetProperty("properties").GetProperty("family")).Should().Equal(System.Enum.GetNames<LogFamily>());
+        Enum(defs.GetProperty("condition").GetProperty("properties").GetProperty("operator"))
+            .Should().Equal(System.Enum.GetNames<ConditionOperator>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        Enum(defs.GetProperty("match").GetProperty("properties").GetProperty("field"))
+            .Should().Equal("alertType", "resultType", "clientAppUsed", "riskEventType", "activityDisplayName", "operationName");
+    }
 }
