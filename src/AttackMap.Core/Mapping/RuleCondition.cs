@@ -35,12 +35,12 @@ public sealed record RuleCondition
         {
             ConditionOperator.Exists => !string.IsNullOrEmpty(value),
             ConditionOperator.NotExists => string.IsNullOrEmpty(value),
-            ConditionOperator.Equals => value is not null && Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.NotEquals => value is null || !Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.Contains => value is not null && Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
-            ConditionOperator.NotContains => value is null || !Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
-            ConditionOperator.StartsWith => value is not null && Any(v => value.StartsWith(v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.EndsWith => value is not null && Any(v => value.EndsWith(v, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperator.Equals => value is not null && AnyMatch(value, ConditionOperator.Equals),
+            ConditionOperator.NotEquals => value is null || !AnyMatch(value, ConditionOperator.Equals),
+            ConditionOperator.Contains => value is not null && AnyMatch(value, ConditionOperator.Contains),
+            ConditionOperator.NotContains => value is null || !AnyMatch(value, ConditionOperator.Contains),
+            ConditionOperator.StartsWith => value is not null && AnyMatch(value, ConditionOperator.StartsWith),
+            ConditionOperator.EndsWith => value is not null && AnyMatch(value, ConditionOperator.EndsWith),
             _ => false,
         };
     }
@@ -48,11 +48,25 @@ public sealed record RuleCondition
     /// <inheritdoc />
     public override string ToString() => $"{Field} {Operator} [{string.Join(", ", Values)}]";
 
-    private bool Any(Func<string, bool> predicate)
+    // A plain loop per operator: evaluating a condition allocates no delegates or closures.
+    private bool AnyMatch(string value, ConditionOperator comparison)
     {
         for (var i = 0; i < Values.Count; i++)
         {
-            if (predicate(Values[i]))
+            var candidate = Values[i];
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            var hit = comparison switch
+            {
+                ConditionOperator.Equals => string.Equals(value, candidate, StringComparison.OrdinalIgnoreCase),
+                ConditionOperator.Contains => value.IndexOf(candidate, StringComparison.OrdinalIgnoreCase) >= 0,
+                ConditionOperator.StartsWith => value.StartsWith(candidate, StringComparison.OrdinalIgnoreCase),
+                _ => value.EndsWith(candidate, StringComparison.OrdinalIgnoreCase),
+            };
+            if (hit)
             {
                 return true;
             }

@@ -119,6 +119,35 @@ public sealed class RuleRegistryTests
     }
 
     [Fact]
+    public void Classify_MatchedSignal_AllocatesOnlyTheEvidenceAndResultList()
+    {
+        var registry = Build(Activity("role", "Microsoft.Authorization/roleAssignments/write", "T1098.003"));
+        var signal = TestSignals.Activity("Microsoft.Authorization/roleAssignments/write");
+        var output = new List<Evidence>(4);
+        registry.Classify(signal, output);
+        registry.Classify(signal);
+        output.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            registry.Classify(signal, output);
+            output.Clear();
+        }
+
+        var intoOutput = (GC.GetAllocatedBytesForCurrentThread() - before) / 1_000;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            registry.Classify(signal);
+        }
+
+        var withList = (GC.GetAllocatedBytesForCurrentThread() - before) / 1_000;
+        intoOutput.Should().BeLessThanOrEqualTo(64, "one Evidence object is four references and a header");
+        withList.Should().BeLessThanOrEqualTo(160, "one Evidence plus the result list and its small backing array");
+    }
+
+    [Fact]
     public void Classify_MatchedSignal_ReturnsNewListOnlyWhenMatched()
     {
         var registry = Build(Activity("role", "Microsoft.Authorization/roleAssignments/write", "T1098.003"));
