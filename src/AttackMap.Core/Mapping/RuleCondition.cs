@@ -12,9 +12,14 @@ public sealed record RuleCondition
     public RuleCondition(string field, ConditionOperator @operator, IReadOnlyList<string> values)
     {
         Field = field ?? throw new ArgumentNullException(nameof(field));
+        _lookupField = field.ToLowerInvariant();
         Operator = @operator;
         Values = values ?? throw new ArgumentNullException(nameof(values));
     }
+
+    // Field names are case-insensitive; signals lower-case the name they are asked for, and an already
+    // lower-case name is returned as is, so asking with this spelling keeps condition checks allocation-free.
+    private readonly string _lookupField;
 
     /// <summary>Gets the field name or dotted path.</summary>
     public string Field { get; }
@@ -30,7 +35,7 @@ public sealed record RuleCondition
     /// <returns><see langword="true"/> when the condition holds.</returns>
     public bool IsSatisfiedBy(Signal signal)
     {
-        var value = (signal ?? throw new ArgumentNullException(nameof(signal))).GetFieldValue(Field);
+        var value = (signal ?? throw new ArgumentNullException(nameof(signal))).GetFieldValue(_lookupField);
         return Operator switch
         {
             ConditionOperator.Exists => !string.IsNullOrEmpty(value),

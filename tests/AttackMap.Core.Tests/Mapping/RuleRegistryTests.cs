@@ -93,6 +93,8 @@ public sealed class RuleRegistryTests
             TestSignals.Audit("Update something harmless"),
             TestSignals.Risk("notARiskType"),
             TestSignals.SignIn("50140", "Browser"),
+            TestSignals.SignIn("0", "Browser", "none"),
+            TestSignals.SignIn("0", "Mobile Apps and Desktop clients"),
         };
         var output = new List<Evidence>();
         foreach (var signal in signals)
