@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AttackMap.Signals;
 
 namespace AttackMap.Mapping;
 

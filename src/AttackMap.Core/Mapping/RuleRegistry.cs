@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
 using AttackMap.Attack;
 using AttackMap.Signals;
 
@@ -100,34 +98,7 @@ public sealed class RuleRegistry
 
     /// <summary>Describes the registry: rule counts per family and evidence kind.</summary>
     /// <returns>A plain-text summary.</returns>
-    public string Describe()
-    {
-        var kinds = new[] { EvidenceKind.DirectDetection, EvidenceKind.CorrelationContext, EvidenceKind.Precondition, EvidenceKind.NeedsReview };
-        var techniques = Rules.SelectMany(r => r.Techniques).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var text = new StringBuilder();
-        text.Append(string.Format(CultureInfo.InvariantCulture, "{0} rules, ATT&CK v{1}, {2} techniques", Rules.Count, Catalog.Version, techniques)).AppendLine();
-        text.Append("family".PadRight(20));
-        foreach (var kind in kinds)
-        {
-            text.Append(kind.ToString().PadLeft(20));
-        }
-
-        text.Append("total".PadLeft(8)).AppendLine();
-        for (var f = 0; f < RuleFields.FamilyCount; f++)
-        {
-            var family = (LogFamily)f;
-            var rules = GetRules(family);
-            text.Append(family.ToString().PadRight(20));
-            foreach (var kind in kinds)
-            {
-                text.Append(rules.Count(r => r.Kind == kind).ToString(CultureInfo.InvariantCulture).PadLeft(20));
-            }
-
-            text.Append(rules.Count.ToString(CultureInfo.InvariantCulture).PadLeft(8)).AppendLine();
-        }
-
-        return text.ToString();
-    }
+    public string Describe() => RuleRegistrySummary.Describe(this);
 
     /// <inheritdoc />
     public override string ToString() => $"RuleRegistry ({Rules.Count} rules, ATT&CK v{Catalog.Version})";

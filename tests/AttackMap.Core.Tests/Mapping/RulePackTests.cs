@@ -185,4 +185,21 @@ public sealed class RulePackTests
         Enum(defs.GetProperty("match").GetProperty("properties").GetProperty("field"))
             .Should().Equal("alertType", "resultType", "clientAppUsed", "riskEventType", "activityDisplayName", "operationName");
     }
+
+    [Theory]
+    [InlineData("DefenderForCloud", null, "VM_EICAR", EvidenceKind.DirectDetection)]
+    [InlineData("EntraRiskDetection", null, "unfamiliarFeatures", EvidenceKind.DirectDetection)]
+    [InlineData("EntraSignIn", "riskEventType", "unfamiliarFeatures", EvidenceKind.DirectDetection)]
+    [InlineData("EntraSignIn", null, "50126", EvidenceKind.NeedsReview)]
+    [InlineData("EntraSignIn", "clientAppUsed", "IMAP4", EvidenceKind.NeedsReview)]
+    [InlineData("EntraAudit", null, "Add user", EvidenceKind.CorrelationContext)]
+    [InlineData("AzureActivity", null, "Microsoft.Storage/storageAccounts/listKeys/action", EvidenceKind.CorrelationContext)]
+    [InlineData("AzureActivity", null, "Microsoft.Storage/storageAccounts/read", EvidenceKind.NeedsReview)]
+    public void Parse_RuleWithoutKind_GetsDefaultKindForItsSource(string family, string? field, string key, EvidenceKind expected)
+    {
+        var match = field is null ? $$"""{ "values": ["{{key}}"] }""" : $$"""{ "field": "{{field}}", "values": ["{{key}}"] }""";
+        var json = $$"""{ "id": "p", "version": "1", "rules": [ { "id": "r", "family": "{{family}}", "match": {{match}}, "techniques": ["T1098"], "rationale": "why" } ] }""";
+
+        RulePack.Parse(json, "p.json").Rules.Single().Kind.Should().Be(expected);
+    }
 }
