@@ -233,4 +233,29 @@ public sealed class BuiltInPackTests
         Registry.Value.Classify(TestSignals.Activity("Microsoft.Storage/storageAccounts/blobServices/containers/write", """{"properties":{"publicAccess":"None"}}"""))
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void Classify_FromManyThreads_GivesTheSameAnswers()
+    {
+        var signals = RulePack.BuiltIn.Rules.Select(r => BuiltInRuleSignals.For(r, r.Keys[0])).ToArray();
+        var expected = signals.Select(s => string.Join(";", Registry.Value.Classify(s).Select(e => e.Rule.Id + "/" + e.Technique.Id))).ToArray();
+
+        var actual = new string[signals.Length * 8];
+        Parallel.For(0, actual.Length, i =>
+            actual[i] = string.Join(";", Registry.Value.Classify(signals[i % signals.Length]).Select(e => e.Rule.Id + "/" + e.Technique.Id)));
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            actual[i].Should().Be(expected[i % signals.Length]);
+        }
+    }
+
+    [Fact]
+    public void Describe_BuiltIn_CountsEveryFamily()
+    {
+        var text = Registry.Value.Describe();
+
+        text.Should().StartWith(RulePack.BuiltIn.Rules.Count + " rules, ATT&CK v19.2, ");
+        text.Should().Contain("DefenderForCloud").And.Contain("EntraRiskDetection").And.Contain("AzureActivity");
+    }
 }
