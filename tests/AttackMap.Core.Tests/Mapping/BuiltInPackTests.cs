@@ -194,6 +194,17 @@ public sealed class BuiltInPackTests
     }
 
     [Fact]
+    public void NsgRuleWithPortListWithoutManagementPort_IsOnlyContext()
+    {
+        var body = BuiltInRuleSignals.OpenPortListBody.Replace("\"22\"", "\"8443\"", StringComparison.Ordinal);
+
+        Registry.Value.Classify(TestSignals.Activity("Microsoft.Network/networkSecurityGroups/securityRules/write", body))
+            .Select(e => e.Rule.Id).Should().Equal("activity.nsg-rule-write");
+        Registry.Value.Classify(TestSignals.Activity("Microsoft.Network/networkSecurityGroups/securityRules/write", BuiltInRuleSignals.OpenPortListBody))
+            .Select(e => e.Rule.Id).Should().Equal("activity.nsg-rule-open-management-port-list", "activity.nsg-rule-write");
+    }
+
+    [Fact]
     public void NearMiss_ConditionalAccessUpdateThatKeepsPolicyOn_IsOnlyContext()
     {
         var enabled = BuiltInRuleSignals.CaPolicyDisabled.Replace("disabled", "enabled", StringComparison.Ordinal);

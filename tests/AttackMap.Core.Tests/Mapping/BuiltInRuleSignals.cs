@@ -9,12 +9,15 @@ internal static class BuiltInRuleSignals
 {
     public const string OpenRdpBody = """{"properties":{"protocol":"Tcp","sourcePortRange":"*","destinationPortRange":"3389","sourceAddressPrefix":"*","destinationAddressPrefix":"*","access":"Allow","priority":100,"direction":"Inbound"}}""";
 
+    public const string OpenPortListBody = """{"id":"/subscriptions/00000000-0000-4000-8000-0000000000a1/resourceGroups/lab/providers/Microsoft.Network/networkSecurityGroups/lab-nsg/securityRules/mgmt","properties":{"protocol":"Tcp","sourceAddressPrefix":"Internet","destinationPortRanges":["443", "22"],"access":"Allow","direction":"Inbound","priority":110}}""";
+
     public const string CaPolicyDisabled = """{"id":"00000000-0000-4000-8000-0000000000c1","displayName":"Require MFA for admins","state":"disabled","conditions":{}}""";
 
     /// <summary>Gets the ids of the built-in rules with conditions this class knows how to satisfy.</summary>
     public static IReadOnlyCollection<string> ConditionalRuleIds { get; } = new[]
     {
         "activity.nsg-rule-open-management-port",
+        "activity.nsg-rule-open-management-port-list",
         "activity.storage-container-public",
         "audit.conditional-access-policy-disabled",
         "signin.legacy-auth-success",
@@ -33,6 +36,7 @@ internal static class BuiltInRuleSignals
         LogFamily.AzureActivity => TestSignals.Activity(key, rule.Id switch
         {
             "activity.nsg-rule-open-management-port" => OpenRdpBody,
+            "activity.nsg-rule-open-management-port-list" => OpenPortListBody,
             "activity.storage-container-public" => """{"properties":{"publicAccess":"Container","metadata":{}}}""",
             _ => null,
         }),
