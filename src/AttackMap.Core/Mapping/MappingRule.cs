@@ -66,6 +66,12 @@ public class MappingRule
     /// <summary>Gets where the rule was defined (pack file and JSON path), for error messages.</summary>
     public string? Location { get; init; }
 
+    /// <summary>Gets why the rule states a kind other than the default policy for its source; required in that case.</summary>
+    public string? KindReason { get; init; }
+
+    /// <summary>Gets the id of the rule pack the rule came from, or <see langword="null"/> for a rule added in code.</summary>
+    public string? PackId { get; init; }
+
     /// <summary>Decides whether the rule applies to a signal whose key already matched. The default checks <see cref="Conditions"/>.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns><see langword="true"/> when the rule applies.</returns>

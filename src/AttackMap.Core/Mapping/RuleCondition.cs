@@ -12,9 +12,14 @@ public sealed record RuleCondition
     public RuleCondition(string field, ConditionOperator @operator, IReadOnlyList<string> values)
     {
         Field = field ?? throw new ArgumentNullException(nameof(field));
+        _lookupField = field.ToLowerInvariant();
         Operator = @operator;
         Values = values ?? throw new ArgumentNullException(nameof(values));
     }
+
+    // Field names are case-insensitive; signals lower-case the name they are asked for, and an already
+    // lower-case name is returned as is, so asking with this spelling keeps condition checks allocation-free.
+    private readonly string _lookupField;
 
     /// <summary>Gets the field name or dotted path.</summary>
     public string Field { get; }
@@ -30,17 +35,17 @@ public sealed record RuleCondition
     /// <returns><see langword="true"/> when the condition holds.</returns>
     public bool IsSatisfiedBy(Signal signal)
     {
-        var value = (signal ?? throw new ArgumentNullException(nameof(signal))).GetFieldValue(Field);
+        var value = (signal ?? throw new ArgumentNullException(nameof(signal))).GetFieldValue(_lookupField);
         return Operator switch
         {
             ConditionOperator.Exists => !string.IsNullOrEmpty(value),
             ConditionOperator.NotExists => string.IsNullOrEmpty(value),
-            ConditionOperator.Equals => value is not null && Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.NotEquals => value is null || !Any(v => string.Equals(value, v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.Contains => value is not null && Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
-            ConditionOperator.NotContains => value is null || !Any(v => value.IndexOf(v, StringComparison.OrdinalIgnoreCase) >= 0),
-            ConditionOperator.StartsWith => value is not null && Any(v => value.StartsWith(v, StringComparison.OrdinalIgnoreCase)),
-            ConditionOperator.EndsWith => value is not null && Any(v => value.EndsWith(v, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperator.Equals => value is not null && AnyMatch(value, ConditionOperator.Equals),
+            ConditionOperator.NotEquals => value is null || !AnyMatch(value, ConditionOperator.Equals),
+            ConditionOperator.Contains => value is not null && AnyMatch(value, ConditionOperator.Contains),
+            ConditionOperator.NotContains => value is null || !AnyMatch(value, ConditionOperator.Contains),
+            ConditionOperator.StartsWith => value is not null && AnyMatch(value, ConditionOperator.StartsWith),
+            ConditionOperator.EndsWith => value is not null && AnyMatch(value, ConditionOperator.EndsWith),
             _ => false,
         };
     }
@@ -48,11 +53,25 @@ public sealed record RuleCondition
     /// <inheritdoc />
     public override string ToString() => $"{Field} {Operator} [{string.Join(", ", Values)}]";
 
-    private bool Any(Func<string, bool> predicate)
+    // A plain loop per operator: evaluating a condition allocates no delegates or closures.
+    private bool AnyMatch(string value, ConditionOperator comparison)
     {
         for (var i = 0; i < Values.Count; i++)
         {
-            if (predicate(Values[i]))
+            var candidate = Values[i];
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            var hit = comparison switch
+            {
+                ConditionOperator.Equals => string.Equals(value, candidate, StringComparison.OrdinalIgnoreCase),
+                ConditionOperator.Contains => value.IndexOf(candidate, StringComparison.OrdinalIgnoreCase) >= 0,
+                ConditionOperator.StartsWith => value.StartsWith(candidate, StringComparison.OrdinalIgnoreCase),
+                _ => value.EndsWith(candidate, StringComparison.OrdinalIgnoreCase),
+            };
+            if (hit)
             {
                 return true;
             }
