@@ -35,7 +35,8 @@ public sealed partial class AttackCatalog
         };
     }
 
-    private static AttackCatalog ReadEmbedded(string version)
+    // Uncached read; internal so the start-up benchmark can measure a cold parse.
+    internal static AttackCatalog ReadEmbedded(string version)
     {
         var name = "AttackMap.Attack.Catalogs.enterprise-attack-" + version + ".json";
         using var stream = typeof(AttackCatalog).Assembly.GetManifestResourceStream(name)

@@ -93,7 +93,8 @@ public sealed class RulePack
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Version} ({Rules.Count} rules)";
 
-    private static RulePack LoadBuiltIn()
+    // Uncached read; internal so the start-up benchmark can measure a cold parse.
+    internal static RulePack LoadBuiltIn()
     {
         using var stream = typeof(RulePack).GetTypeInfo().Assembly.GetManifestResourceStream(BuiltInResource)
             ?? throw new InvalidOperationException($"The embedded resource '{BuiltInResource}' is missing from AttackMap.Core.");
