@@ -294,7 +294,7 @@ internal sealed class JsonSource
         }
         catch (JsonException e)
         {
-            var tooDeep = e.Message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0;
+            var tooDeep = e.Message.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0;
             var where = e.LineNumber is { } l ? $" (line {line + l}, byte {e.BytePositionInLine + 1} of that line)" : string.Empty;
             output.Add(Reject(line, offset, tooDeep ? RejectionKind.TooDeep : RejectionKind.Malformed,
                 (tooDeep ? $"record nests deeper than the limit of {_documentOptions.MaxDepth}" : "invalid JSON: " + FirstSentence(e.Message)) + where));
