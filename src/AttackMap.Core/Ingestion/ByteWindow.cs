@@ -222,12 +222,14 @@ internal sealed class ByteWindow
                 }
             }
 
-            if (_buffer[i] == (byte)'\n')
+            var newline = System.Array.IndexOf(_buffer, (byte)'\n', i, _end - i);
+            if (newline >= 0)
             {
+                i = newline;
                 break;
             }
 
-            i++;
+            i = _end;
         }
 
         _pos = i + 1;

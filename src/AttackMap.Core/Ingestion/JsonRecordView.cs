@@ -8,7 +8,8 @@ internal sealed class JsonRecordView : RecordView
     internal static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 };
 
     private readonly JsonElement _element;
-    private Dictionary<string, JsonElement>? _index;
+    private JsonProperty[]? _properties;
+    private string[]? _names;
 
     public JsonRecordView(JsonElement element, RecordStyle style = RecordStyle.Json)
     {
@@ -18,37 +19,48 @@ internal sealed class JsonRecordView : RecordView
 
     public JsonElement Element => _element;
 
-    public override IEnumerable<string> Names => Index.Keys;
-
-    private Dictionary<string, JsonElement> Index
+    public override IEnumerable<string> Names
     {
         get
         {
-            if (_index is null)
-            {
-                var index = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-                if (_element.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var property in _element.EnumerateObject())
-                    {
-                        index[property.Name] = property.Value;
-                    }
-                }
-
-                _index = index;
-            }
-
-            return _index;
+            EnsureNames();
+            return _names!;
         }
     }
 
-    public bool TryGet(string name, out JsonElement value) => Index.TryGetValue(name, out value);
+    // Exact-case hits use JsonElement's own lookup (no allocation; it returns the last duplicate). Other spellings
+    // fall back to a case-insensitive scan over the names (read once per object), where the last duplicate wins too.
+    public bool TryGet(string name, out JsonElement value)
+    {
+        value = default;
+        if (_element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
 
-    public override bool Has(string name) => Index.ContainsKey(name);
+        if (_element.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        EnsureNames();
+        for (var i = _names!.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(_names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = _properties![i].Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override bool Has(string name) => TryGet(name, out _);
 
     public override string? Text(string name)
     {
-        if (!Index.TryGetValue(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -59,7 +71,7 @@ internal sealed class JsonRecordView : RecordView
 
     public override string? JsonText(string name)
     {
-        if (!Index.TryGetValue(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -74,7 +86,7 @@ internal sealed class JsonRecordView : RecordView
 
     public override bool TryJson(string name, out JsonElement value)
     {
-        if (!Index.TryGetValue(name, out value))
+        if (!TryGet(name, out value))
         {
             return false;
         }
@@ -96,6 +108,32 @@ internal sealed class JsonRecordView : RecordView
         JsonValueKind.False => "false",
         _ => value.GetRawText(),
     };
+
+    private void EnsureNames()
+    {
+        if (_names is not null)
+        {
+            return;
+        }
+
+        var count = 0;
+        foreach (var unused in _element.EnumerateObject())
+        {
+            count++;
+        }
+
+        var properties = new JsonProperty[count];
+        var names = new string[count];
+        var i = 0;
+        foreach (var property in _element.EnumerateObject())
+        {
+            properties[i] = property;
+            names[i++] = property.Name;
+        }
+
+        _properties = properties;
+        _names = names;
+    }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

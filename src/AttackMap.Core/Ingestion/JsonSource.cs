@@ -304,21 +304,22 @@ internal sealed class JsonSource
         using (document)
         {
             var root = document.RootElement;
-            if (unwrap && TryEnvelope(root, ref hint, out var items))
+            var view = root.ValueKind == JsonValueKind.Object ? new JsonRecordView(root) : null;
+            if (unwrap && TryEnvelope(root, view, ref hint, out var items))
             {
                 foreach (var item in items.EnumerateArray())
                 {
-                    Classify(item, line, offset, hint, output);
+                    Classify(item, null, line, offset, hint, output);
                 }
 
                 return;
             }
 
-            Classify(root, line, offset, hint, output);
+            Classify(root, view, line, offset, hint, output);
         }
     }
 
-    private static bool TryEnvelope(JsonElement root, ref string? hint, out JsonElement items)
+    private static bool TryEnvelope(JsonElement root, JsonRecordView? view, ref string? hint, out JsonElement items)
     {
         items = default;
         if (root.ValueKind == JsonValueKind.Array)
@@ -327,12 +328,11 @@ internal sealed class JsonSource
             return true;
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        if (view is null)
         {
             return false;
         }
 
-        var view = new JsonRecordView(root);
         if (view.TryGet("records", out items) && items.ValueKind == JsonValueKind.Array)
         {
             return true;
@@ -355,7 +355,7 @@ internal sealed class JsonSource
         return false;
     }
 
-    private void Classify(JsonElement element, long line, long offset, string? hint, List<LogRecord> output)
+    private void Classify(JsonElement element, JsonRecordView? view, long line, long offset, string? hint, List<LogRecord> output)
     {
         var origin = new SignalOrigin(_file, _index++, line, offset);
         if (element.ValueKind != JsonValueKind.Object)
@@ -364,7 +364,7 @@ internal sealed class JsonSource
             return;
         }
 
-        output.Add(RecordSafety.Classify(new JsonRecordView(element), origin, hint));
+        output.Add(RecordSafety.Classify(view ?? new JsonRecordView(element), origin, hint));
     }
 
     private LogRecord TooLarge(long line, long offset) =>
