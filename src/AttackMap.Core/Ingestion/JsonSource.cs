@@ -46,6 +46,13 @@ internal sealed class JsonSource
             }
 
             var buffer = _window.Buffer;
+            if (offset == 0 && length >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF)
+            {
+                start += 3;
+                length -= 3;
+                offset += 3;
+            }
+
             while (length > 0 && IsSpace(buffer[start + length - 1]))
             {
                 length--;
