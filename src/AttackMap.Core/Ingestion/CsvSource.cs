@@ -87,7 +87,7 @@ internal static class CsvSource
                 table = supported[0];
             }
 
-            if (RecordClassifier.IsKnownTable(table) && !supported!.Contains(table, StringComparer.OrdinalIgnoreCase))
+            if (LogTables.IsKnownTable(table) && !supported!.Contains(table, StringComparer.OrdinalIgnoreCase))
             {
                 yield return LogRecord.Rejected(origin, RejectionKind.MissingField, $"row of table {table} but the CSV headers lack its key columns ({Describe(table)})");
                 continue;

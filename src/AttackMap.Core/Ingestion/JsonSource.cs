@@ -12,16 +12,15 @@ namespace AttackMap.Ingestion;
 internal sealed class JsonSource
 {
     private readonly string _file;
-    private readonly JsonDocumentOptions _documentOptions;
     private readonly ByteWindow _window;
     private readonly CancellationToken _cancellationToken;
-    private long _index;
+    private readonly JsonRecordParser _records;
 
     public JsonSource(Stream stream, string file, LogReaderOptions options, CancellationToken cancellationToken)
     {
         _file = file;
         _cancellationToken = cancellationToken;
-        _documentOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = options.MaxDepth };
+        _records = new JsonRecordParser(file, options.MaxDepth);
         _window = new ByteWindow(stream, options.MaxRecordBytes);
     }
 
@@ -71,7 +70,7 @@ internal sealed class JsonSource
             }
 
             output.Clear();
-            ParseRecord(buffer, start, length, line, offset, null, true, output);
+            _records.Parse(buffer, start, length, line, offset, null, true, output);
             foreach (var record in output)
             {
                 yield return record;
@@ -149,7 +148,7 @@ internal sealed class JsonSource
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
-    private static bool IsEnvelopeKey(string key) =>
+    internal static bool IsEnvelopeKey(string key) =>
         key.StartsWith("@", StringComparison.Ordinal) || key.StartsWith("odata.", StringComparison.OrdinalIgnoreCase)
         || key.Equals("nextLink", StringComparison.OrdinalIgnoreCase) || key.Equals("parameters", StringComparison.OrdinalIgnoreCase)
         || key.Equals("$schema", StringComparison.OrdinalIgnoreCase) || key.Equals("count", StringComparison.OrdinalIgnoreCase)
@@ -229,7 +228,7 @@ internal sealed class JsonSource
 
             if (key.Equals("@odata.context", StringComparison.OrdinalIgnoreCase) || key.Equals("odata.metadata", StringComparison.OrdinalIgnoreCase))
             {
-                hint = RecordClassifier.TableFromODataContext(System.Text.Encoding.UTF8.GetString(_window.Buffer, start, length).Trim('"'));
+                hint = LogTables.TableFromODataContext(System.Text.Encoding.UTF8.GetString(_window.Buffer, start, length).Trim('"'));
             }
         }
     }
@@ -242,7 +241,7 @@ internal sealed class JsonSource
         switch (scan)
         {
             case ScanResult.Complete:
-                ParseRecord(_window.Buffer, start, length, line, offset, hint, false, output);
+                _records.Parse(_window.Buffer, start, length, line, offset, hint, false, output);
                 break;
             case ScanResult.TooLarge:
                 output.Add(TooLarge(line, offset));
@@ -288,103 +287,15 @@ internal sealed class JsonSource
                 return;
             }
 
-            ParseRecord(_window.Buffer, start, length, line, offset, hint, true, output);
+            _records.Parse(_window.Buffer, start, length, line, offset, hint, true, output);
         }
-    }
-
-    private void ParseRecord(byte[] buffer, int start, int length, long line, long offset, string? hint, bool unwrap, List<LogRecord> output)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer, start, length), _documentOptions);
-        }
-        catch (JsonException e)
-        {
-            var tooDeep = e.Message.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0;
-            var where = e.LineNumber is { } l ? $" (line {line + l}, byte {e.BytePositionInLine + 1} of that line)" : string.Empty;
-            output.Add(Reject(line, offset, tooDeep ? RejectionKind.TooDeep : RejectionKind.Malformed,
-                (tooDeep ? $"record nests deeper than the limit of {_documentOptions.MaxDepth}" : "invalid JSON: " + FirstSentence(e.Message)) + where));
-            return;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            var view = root.ValueKind == JsonValueKind.Object ? new JsonRecordView(root) : null;
-            if (unwrap && TryEnvelope(root, view, ref hint, out var items))
-            {
-                foreach (var item in items.EnumerateArray())
-                {
-                    Classify(item, null, line, offset, hint, output);
-                }
-
-                return;
-            }
-
-            Classify(root, view, line, offset, hint, output);
-        }
-    }
-
-    private static bool TryEnvelope(JsonElement root, JsonRecordView? view, ref string? hint, out JsonElement items)
-    {
-        items = default;
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            items = root;
-            return true;
-        }
-
-        if (view is null)
-        {
-            return false;
-        }
-
-        if (view.TryGet("records", out items) && items.ValueKind == JsonValueKind.Array)
-        {
-            return true;
-        }
-
-        if (view.TryGet("value", out items) && items.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var name in view.Names)
-            {
-                if (!name.Equals("value", StringComparison.OrdinalIgnoreCase) && !IsEnvelopeKey(name))
-                {
-                    return false;
-                }
-            }
-
-            hint ??= RecordClassifier.TableFromODataContext(view.Text("@odata.context"));
-            return true;
-        }
-
-        return false;
-    }
-
-    private void Classify(JsonElement element, JsonRecordView? view, long line, long offset, string? hint, List<LogRecord> output)
-    {
-        var origin = new SignalOrigin(_file, _index++, line, offset);
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            output.Add(LogRecord.Rejected(origin, RejectionKind.UnrecognizedRecord, $"record is a JSON {element.ValueKind}, not an object"));
-            return;
-        }
-
-        output.Add(RecordSafety.Classify(view ?? new JsonRecordView(element), origin, hint));
     }
 
     private LogRecord TooLarge(long line, long offset) =>
         Reject(line, offset, RejectionKind.TooLarge, $"record is larger than the limit of {_window.MaxRecordBytes} bytes; skipped");
 
     private LogRecord Reject(long line, long offset, RejectionKind kind, string reason) =>
-        LogRecord.Rejected(new SignalOrigin(_file, _index++, line, offset), kind, reason);
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message.Substring(0, cut) : message).Trim();
-    }
+        LogRecord.Rejected(new SignalOrigin(_file, _records.NextIndex(), line, offset), kind, reason);
 
     private enum ProbeResult
     {

@@ -8,61 +8,6 @@ namespace AttackMap.Ingestion;
 /// </summary>
 internal static class RecordClassifier
 {
-    private static readonly Dictionary<string, string> CategoryToTable = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["SignInLogs"] = "SigninLogs",
-        ["NonInteractiveUserSignInLogs"] = "AADNonInteractiveUserSignInLogs",
-        ["ServicePrincipalSignInLogs"] = "AADServicePrincipalSignInLogs",
-        ["ManagedIdentitySignInLogs"] = "AADManagedIdentitySignInLogs",
-        ["UserRiskEvents"] = "AADUserRiskEvents",
-        ["RiskyUsers"] = "AADRiskyUsers",
-        ["ServicePrincipalRiskEvents"] = "AADServicePrincipalRiskEvents",
-        ["RiskyServicePrincipals"] = "AADRiskyServicePrincipals",
-        ["AuditLogs"] = "AuditLogs",
-        ["Audit"] = "AuditLogs",
-        ["Administrative"] = "AzureActivity",
-        ["Security"] = "AzureActivity",
-        ["Policy"] = "AzureActivity",
-        ["Alert"] = "AzureActivity",
-        ["Autoscale"] = "AzureActivity",
-        ["Recommendation"] = "AzureActivity",
-        ["ServiceHealth"] = "AzureActivity",
-        ["ResourceHealth"] = "AzureActivity",
-        ["Write"] = "AzureActivity",
-        ["Delete"] = "AzureActivity",
-        ["Action"] = "AzureActivity",
-    };
-
-    private static readonly HashSet<string> KnownTables = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "SigninLogs", "AADNonInteractiveUserSignInLogs", "AADServicePrincipalSignInLogs", "AADManagedIdentitySignInLogs",
-        "AADUserRiskEvents", "AADRiskyUsers", "AADServicePrincipalRiskEvents", "AADRiskyServicePrincipals",
-        "AuditLogs", "AzureActivity", "SecurityAlert",
-    };
-
-    /// <summary>Maps a Graph <c>@odata.context</c> to the table its records belong to, or null.</summary>
-    public static string? TableFromODataContext(string? context)
-    {
-        if (context is null)
-        {
-            return null;
-        }
-
-        var hash = context.LastIndexOf('#');
-        var entity = hash >= 0 ? context.Substring(hash + 1) : context;
-        if (Contains(entity, "servicePrincipalRiskDetections")) return "AADServicePrincipalRiskEvents";
-        if (Contains(entity, "riskDetections")) return "AADUserRiskEvents";
-        if (Contains(entity, "riskyUsers")) return "AADRiskyUsers";
-        if (Contains(entity, "riskyServicePrincipals")) return "AADRiskyServicePrincipals";
-        if (Contains(entity, "signIns")) return "SigninLogs";
-        if (Contains(entity, "directoryAudits")) return "AuditLogs";
-        if (Contains(entity, "alerts")) return "SecurityAlert";
-        return null;
-    }
-
-    /// <summary>Returns whether <paramref name="table"/> is a table the library reads.</summary>
-    public static bool IsKnownTable(string table) => KnownTables.Contains(table);
-
     /// <summary>Classifies and parses one record.</summary>
     public static LogRecord Classify(RecordView view, SignalOrigin origin, string? tableHint)
     {
@@ -71,7 +16,7 @@ internal static class RecordClassifier
         if (table is not null)
         {
             view = view.Style == RecordStyle.LogAnalytics ? view : Restyle(view);
-            if (!KnownTables.Contains(table))
+            if (!LogTables.IsKnownTable(table))
             {
                 return LogRecord.Ignored(origin, $"table {table} is not one of the five families");
             }
@@ -83,7 +28,7 @@ internal static class RecordClassifier
         else
         {
             category = view.Localizable("category");
-            if (category is not null && CategoryToTable.TryGetValue(category, out var mapped))
+            if (category is not null && LogTables.CategoryToTable.TryGetValue(category, out var mapped))
             {
                 table = mapped;
             }
@@ -184,7 +129,7 @@ internal static class RecordClassifier
             return null;
         }
 
-        return view.Style == RecordStyle.LogAnalytics || KnownTables.Contains(type) || view.Has("TenantId") && view.Has("TimeGenerated") ? type : null;
+        return view.Style == RecordStyle.LogAnalytics || LogTables.IsKnownTable(type) || view.Has("TenantId") && view.Has("TimeGenerated") ? type : null;
     }
 
     private static RecordView Restyle(RecordView view) =>
@@ -256,5 +201,4 @@ internal static class RecordClassifier
         return names.Count == 0 ? "(none)" : string.Join(", ", names);
     }
 
-    private static bool Contains(string text, string value) => text.IndexOf(value, StringComparison.OrdinalIgnoreCase) >= 0;
-}
+    }
