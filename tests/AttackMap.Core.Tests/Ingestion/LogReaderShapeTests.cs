@@ -101,4 +101,23 @@ public sealed class LogReaderShapeTests
 
         act.Should().Throw<LogFormatException>().Which.Origin.File.Should().EndWith("signin-diagnostic.jsonl");
     }
+
+    [Fact]
+    public void Read_CurrentSecurityAlertCsv_ReadsTacticsTechniquesAndResource()
+    {
+        var text = "TimeGenerated [UTC],DisplayName,AlertName,AlertSeverity,Description,ProviderName,VendorName,AlertType,SystemAlertId,ResourceId,Status,Tactics,Techniques,SubTechniques,StartTime [UTC],EndTime [UTC],CompromisedEntity,ExtendedProperties,Entities,Type\r\n"
+            + "\"5/6/2024, 9:15:00.000 AM\",Unusual secret listing,Unusual secret listing,Medium,Lab alert,Azure Security Center,Microsoft,KV_ListGetAnomaly,2517_00000000-0000-4000-8000-0000000000e1,/SUBSCRIPTIONS/00000000-0000-4000-8000-0000000000F2/RESOURCEGROUPS/RG-LAB/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-LAB,New,\"CredentialAccess,Discovery\",\"[\"\"T1555\"\"]\",\"[\"\"T1555.006\"\"]\",\"5/6/2024, 9:10:00.000 AM\",\"5/6/2024, 9:12:00.000 AM\",KV-LAB,\"{\"\"Client IP address\"\":\"\"203.0.113.9\"\"}\",[],SecurityAlert\r\n";
+
+        var alert = (DefenderAlert)ReadText(text).Single().Signal!;
+
+        alert.AlertType.Should().Be("KV_ListGetAnomaly");
+        alert.DisplayName.Should().Be("Unusual secret listing");
+        alert.Severity.Should().Be("Medium");
+        alert.Intent.Should().Be("CredentialAccess,Discovery");
+        alert.VendorTechniques.Should().Equal("T1555", "T1555.006");
+        alert.ResourceId.Should().Be("/subscriptions/00000000-0000-4000-8000-0000000000f2/resourcegroups/rg-lab/providers/microsoft.keyvault/vaults/kv-lab");
+        alert.StartTime.Should().Be(new DateTimeOffset(2024, 5, 6, 9, 10, 0, TimeSpan.Zero));
+        alert.EndTime.Should().Be(new DateTimeOffset(2024, 5, 6, 9, 12, 0, TimeSpan.Zero));
+        alert.ExtendedProperties["Client IP address"].Should().Be("203.0.113.9");
+    }
 }
