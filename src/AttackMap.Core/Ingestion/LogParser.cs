@@ -34,8 +34,8 @@ internal static class LogParser
         IEnumerable<LogRecord> records = shape switch
         {
             InputShape.Empty => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "file is empty: no records") },
-            InputShape.Binary => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "binary data, not JSON, JSON Lines, CSV or gzip") },
-            InputShape.UnknownText => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "text that is neither JSON (starting with '{' or '['), JSON Lines nor CSV (no comma in the first line)") },
+            InputShape.Binary => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "binary data, not JSON, JSON Lines, CSV or gzip; first bytes: " + Hex(prefix, length)) },
+            InputShape.UnknownText => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "text that is neither JSON (starting with '{' or '['), JSON Lines nor CSV (no comma in the first line); first line: " + FirstLine(prefix, length)) },
             InputShape.Gzip when gzipDepth > 0 => new[] { FileRejection(file, RejectionKind.UnsupportedShape, "gzip inside gzip is not read") },
             InputShape.Gzip => Parse(new GZipStream(input, CompressionMode.Decompress, leaveOpen: true), file, options, cancellationToken, gzipDepth + 1),
             InputShape.JsonLines => new JsonSource(input, file, options, cancellationToken).ReadLines(),
@@ -70,6 +70,25 @@ internal static class LogParser
 
             yield return record;
         }
+    }
+
+    private static string Hex(byte[] prefix, int length)
+    {
+        var count = Math.Min(length, 8);
+        var text = new System.Text.StringBuilder(count * 3);
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(prefix[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture)).Append(i + 1 < count ? " " : string.Empty);
+        }
+
+        return text.ToString();
+    }
+
+    private static string FirstLine(byte[] prefix, int length)
+    {
+        var end = System.Array.IndexOf(prefix, (byte)'\n', 0, length);
+        var line = System.Text.Encoding.UTF8.GetString(prefix, 0, Math.Min(end < 0 ? length : end, 60)).Trim();
+        return "\"" + line + "\"";
     }
 
     private static LogRecord FileRejection(string file, RejectionKind kind, string reason) =>

@@ -101,7 +101,10 @@ public sealed class LogReader
         return Guard(ReadAllCore(ExpandPaths(filesOrFolders), cancellationToken));
     }
 
-    /// <summary>Reads the records of one file asynchronously.</summary>
+    /// <summary>
+    /// Reads the records of one file as an async stream. The underlying reads are currently synchronous and buffered
+    /// (64 KiB at a time); cancellation is checked between records.
+    /// </summary>
     /// <param name="path">The file path.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, in file order.</returns>
@@ -109,7 +112,10 @@ public sealed class LogReader
     public IAsyncEnumerable<LogRecord> ReadAsync(string path, CancellationToken cancellationToken = default) =>
         ToAsync(Read(path, cancellationToken), cancellationToken);
 
-    /// <summary>Reads the records of a stream asynchronously.</summary>
+    /// <summary>
+    /// Reads the records of a stream as an async stream. The underlying reads are currently synchronous and buffered;
+    /// cancellation is checked between records.
+    /// </summary>
     /// <param name="stream">The stream (left open).</param>
     /// <param name="sourceName">The name used in record origins.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -118,7 +124,7 @@ public sealed class LogReader
     public IAsyncEnumerable<LogRecord> ReadAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
         ToAsync(Read(stream, sourceName, cancellationToken), cancellationToken);
 
-    /// <summary>Reads files and folders asynchronously (see <see cref="ReadAll"/>).</summary>
+    /// <summary>Reads files and folders as an async stream (see <see cref="ReadAll"/>; reads are currently synchronous and buffered).</summary>
     /// <param name="filesOrFolders">File and folder paths.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records of every file, file after file.</returns>

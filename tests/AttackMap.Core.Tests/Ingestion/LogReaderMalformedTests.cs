@@ -29,7 +29,7 @@ public sealed class LogReaderMalformedTests
         var record = ReadBytes(bytes).Single();
 
         record.Rejection!.Kind.Should().Be(RejectionKind.UnsupportedShape);
-        record.Rejection.Reason.Should().Contain("binary");
+        record.Rejection.Reason.Should().Contain("binary").And.Contain("first bytes: 00 ");
     }
 
     [Fact]
@@ -38,6 +38,7 @@ public sealed class LogReaderMalformedTests
         var record = ReadText("hello there\nnot a log\n").Single();
 
         record.Rejection!.Kind.Should().Be(RejectionKind.UnsupportedShape);
+        record.Rejection.Reason.Should().EndWith("first line: \"hello there\"");
     }
 
     [Fact]
