@@ -38,6 +38,9 @@ public sealed class EntraSignIn : Signal
     /// <summary>Gets the result description or failure reason.</summary>
     public string? ResultDescription { get; init; }
 
+    /// <summary>Gets the home tenant id of the signing-in identity, when published (differs from the resource tenant for guests and partners).</summary>
+    public string? HomeTenantId { get; init; }
+
     /// <summary>Gets the user principal name (users only).</summary>
     public string? UserPrincipalName { get; init; }
 
