@@ -48,7 +48,7 @@ public sealed class LogReaderSharedDataTests
     [SharedDataFact]
     public void ReadAll_EverySample_CountsReconcileAndOnlyMalformedFilesReject()
     {
-        var root = SharedData.Path("samples");
+        var root = SharedData.PathOf("samples");
         var summary = new IngestionSummary();
         foreach (var record in new LogReader().ReadAll(new[] { root }))
         {
@@ -289,7 +289,7 @@ public sealed class LogReaderSharedDataTests
         audit.Principal.Should().BeNull("identity NA names nobody");
     }
 
-    private static List<LogRecord> Read(string relative) => new LogReader().Read(SharedData.Path(Path.Combine("samples", relative))).ToList();
+    private static List<LogRecord> Read(string relative) => new LogReader().Read(SharedData.PathOf(Path.Combine("samples", relative))).ToList();
 
     private static LogRecord Single(string relative) => Read(relative).Single();
 
