@@ -1,0 +1,139 @@
+using AttackMap.Attack;
+using AttackMap.Coverage;
+using AttackMap.Ingestion;
+using AttackMap.Mapping;
+
+namespace AttackMap;
+
+/// <summary>
+/// Collects the configuration of an <see cref="AttackMapEngine"/>: the ATT&amp;CK catalog, rule packs, reader and
+/// coverage options. Single use: <see cref="Build"/> validates everything once and further changes throw.
+/// </summary>
+public sealed class AttackMapBuilder
+{
+    private readonly List<RulePack> _packs = new();
+    private readonly List<MappingRule> _rules = new();
+    private readonly LogReaderOptions _readerOptions = new();
+    private readonly CoverageOptions _coverageOptions = new();
+    private AttackCatalog? _catalog;
+    private Action<RuleFailure>? _onRuleFailure;
+    private bool _builtInRules = true;
+    private bool _built;
+
+    /// <summary>Uses <paramref name="catalog"/> instead of the embedded default (ATT&amp;CK v19.2).</summary>
+    /// <param name="catalog">The catalog every rule is validated against.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder UseCatalog(AttackCatalog catalog)
+    {
+        EnsureNotBuilt();
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        return this;
+    }
+
+    /// <summary>Adds a rule pack on top of the built-in one.</summary>
+    /// <param name="pack">The pack.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddRulePack(RulePack pack)
+    {
+        EnsureNotBuilt();
+        _packs.Add(pack ?? throw new ArgumentNullException(nameof(pack)));
+        return this;
+    }
+
+    /// <summary>Adds a rule pack read from a JSON file.</summary>
+    /// <param name="path">The pack file.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddRulePack(string path) => AddRulePack(RulePack.Load(path));
+
+    /// <summary>Adds one rule (a data rule, or a code rule deriving from <see cref="MappingRule"/>).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddRule(MappingRule rule)
+    {
+        EnsureNotBuilt();
+        _rules.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
+        return this;
+    }
+
+    /// <summary>Leaves the built-in Azure pack out, so only the packs and rules you add are used.</summary>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder WithoutBuiltInRules()
+    {
+        EnsureNotBuilt();
+        _builtInRules = false;
+        return this;
+    }
+
+    /// <summary>Changes how logs are read (strict or lenient, record size and depth limits).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder ConfigureReader(Action<LogReaderOptions> configure)
+    {
+        EnsureNotBuilt();
+        (configure ?? throw new ArgumentNullException(nameof(configure)))(_readerOptions);
+        return this;
+    }
+
+    /// <summary>Changes how coverage is calculated (platform scope, sub-techniques).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder ConfigureCoverage(Action<CoverageOptions> configure)
+    {
+        EnsureNotBuilt();
+        (configure ?? throw new ArgumentNullException(nameof(configure)))(_coverageOptions);
+        return this;
+    }
+
+    /// <summary>Receives the failures of rules that throw while classifying; the failing rule is skipped and the run goes on.</summary>
+    /// <param name="callback">The callback; it must be thread-safe when the engine is used from several threads.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder OnRuleFailure(Action<RuleFailure> callback)
+    {
+        EnsureNotBuilt();
+        _onRuleFailure = callback ?? throw new ArgumentNullException(nameof(callback));
+        return this;
+    }
+
+    /// <summary>Validates the rules against the catalog and builds the engine.</summary>
+    /// <returns>The engine, immutable and thread-safe.</returns>
+    /// <exception cref="RuleValidationException">A rule is invalid; the message lists every problem with its rule id and location.</exception>
+    /// <exception cref="InvalidOperationException">The builder was already used.</exception>
+    public AttackMapEngine Build()
+    {
+        EnsureNotBuilt();
+        _built = true;
+        var catalog = _catalog ?? AttackCatalog.Default;
+        var registry = new RuleRegistryBuilder();
+        if (_builtInRules)
+        {
+            registry.AddBuiltInPack();
+        }
+
+        foreach (var pack in _packs)
+        {
+            registry.AddPack(pack);
+        }
+
+        foreach (var rule in _rules)
+        {
+            registry.Add(rule);
+        }
+
+        if (_onRuleFailure is not null)
+        {
+            registry.OnRuleFailure(_onRuleFailure);
+        }
+
+        var readerOptions = new LogReaderOptions { Mode = _readerOptions.Mode, MaxRecordBytes = _readerOptions.MaxRecordBytes, MaxDepth = _readerOptions.MaxDepth };
+        var coverageOptions = new CoverageOptions { Platforms = _coverageOptions.Platforms.ToArray(), IncludeSubTechniques = _coverageOptions.IncludeSubTechniques };
+        return new AttackMapEngine(catalog, registry.Build(catalog), new LogReader(readerOptions), new CoverageCalculator(coverageOptions));
+    }
+
+    private void EnsureNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This AttackMapBuilder has already built an engine; create a new builder to build another.");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AttackMap.Attack;
+using AttackMap.Coverage;
+using AttackMap.Export;
+using AttackMap.Ingestion;
+using AttackMap.Mapping;
+using AttackMap.Signals;
+
+namespace AttackMap;
+
+/// <summary>
+/// The whole job behind one object: read Azure logs, classify every record against the rule registry, and
+/// compute ATT&amp;CK coverage with its exports. Immutable and thread-safe. Built by <see cref="AttackMapBuilder"/>,
+/// or with the embedded defaults (ATT&amp;CK v19.2, the built-in Azure pack) by the parameterless constructor,
+/// which is the easy way in from PowerShell: <c>[AttackMap.AttackMapEngine]::new()</c>.
+/// </summary>
+public sealed class AttackMapEngine
+{
+    private readonly CoverageCalculator _coverage;
+
+    /// <summary>Creates an engine with the embedded defaults: ATT&amp;CK v19.2, the built-in Azure rule pack, lenient reading.</summary>
+    public AttackMapEngine()
+        : this(AttackCatalog.Default, new RuleRegistryBuilder().AddBuiltInPack().Build(AttackCatalog.Default), new LogReader(), new CoverageCalculator())
+    {
+    }
+
+    internal AttackMapEngine(AttackCatalog catalog, RuleRegistry rules, LogReader reader, CoverageCalculator coverage)
+    {
+        Catalog = catalog;
+        Rules = rules;
+        Reader = reader;
+        _coverage = coverage;
+    }
+
+    /// <summary>Gets the ATT&amp;CK catalog the rules were validated against.</summary>
+    public AttackCatalog Catalog { get; }
+
+    /// <summary>Gets the rule registry.</summary>
+    public RuleRegistry Rules { get; }
+
+    /// <summary>Gets the log reader.</summary>
+    public LogReader Reader { get; }
+
+    /// <summary>Classifies one signal.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <returns>The evidence; empty when no rule maps the signal.</returns>
+    public IReadOnlyList<Evidence> Classify(Signal signal) => Rules.Classify(signal);
+
+    /// <summary>Reads and classifies files and folders (folders recursively, in ordinal order), streaming record by record.</summary>
+    /// <param name="filesOrFolders">The files and folders.</param>
+    /// <param name="summary">Totals to fill while streaming, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>One classified record per record read.</returns>
+    public IEnumerable<ClassifiedRecord> ClassifyFiles(IEnumerable<string> filesOrFolders, ClassificationSummary? summary = null, CancellationToken cancellationToken = default) =>
+        ClassifyRecords(Reader.ReadAll(filesOrFolders ?? throw new ArgumentNullException(nameof(filesOrFolders)), cancellationToken), summary);
+
+    /// <summary>Reads and classifies one file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>One classified record per record read.</returns>
+    public IReadOnlyList<ClassifiedRecord> ClassifyFile(string path) =>
+        ClassifyRecords(Reader.Read(path ?? throw new ArgumentNullException(nameof(path))), null).ToArray();
+
+    /// <summary>Reads and classifies a stream of any supported shape.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="sourceName">The name to report as the record's file.</param>
+    /// <param name="summary">Totals to fill while streaming, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>One classified record per record read.</returns>
+    public IEnumerable<ClassifiedRecord> ClassifyStream(Stream stream, string sourceName, ClassificationSummary? summary = null, CancellationToken cancellationToken = default) =>
+        ClassifyRecords(Reader.Read(stream ?? throw new ArgumentNullException(nameof(stream)), sourceName, cancellationToken), summary);
+
+    /// <summary>Reads and classifies files and folders asynchronously.</summary>
+    /// <param name="filesOrFolders">The files and folders.</param>
+    /// <param name="summary">Totals to fill while streaming, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>One classified record per record read.</returns>
+    public async IAsyncEnumerable<ClassifiedRecord> ClassifyFilesAsync(
+        IEnumerable<string> filesOrFolders,
+        ClassificationSummary? summary = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var record in Reader.ReadAllAsync(filesOrFolders ?? throw new ArgumentNullException(nameof(filesOrFolders)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return Classify(record, summary);
+        }
+    }
+
+    /// <summary>
+    /// Classifies log records given as JSON text (one record, a JSON Lines block, or any supported JSON envelope).
+    /// Handy from PowerShell: <c>$engine.ClassifyJson($json)</c>.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name to report as the records' file.</param>
+    /// <returns>One classified record per record read.</returns>
+    public IReadOnlyList<ClassifiedRecord> ClassifyJson(string json, string sourceName = "inline")
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+        return ClassifyStream(stream, sourceName).ToArray();
+    }
+
+    /// <summary>Calculates ATT&amp;CK coverage of the rules over the enabled log sources.</summary>
+    /// <param name="sources">The enabled log sources; <see langword="null"/> means all five families.</param>
+    /// <param name="observed">Evidence seen in real logs, to annotate the report; optional.</param>
+    /// <returns>The coverage report.</returns>
+    public CoverageReport CalculateCoverage(LogSourceInventory? sources = null, IEnumerable<Evidence>? observed = null) =>
+        _coverage.Calculate(Catalog, Rules.Rules, sources ?? LogSourceInventory.AllEnabled, observed);
+
+    /// <summary>Renders a coverage report as an ATT&amp;CK Navigator layer (format 4.5).</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The layer JSON.</returns>
+    public string ToNavigatorLayer(CoverageReport report) => new NavigatorLayerExporter().ToJson(report);
+
+    /// <summary>Renders a coverage report as Markdown.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdownReport(CoverageReport report) => new MarkdownCoverageReportExporter().ToMarkdown(report);
+
+    /// <summary>Renders a coverage report as JSON.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJsonReport(CoverageReport report) => new JsonCoverageReportExporter().ToJson(report);
+
+    private IEnumerable<ClassifiedRecord> ClassifyRecords(IEnumerable<LogRecord> records, ClassificationSummary? summary)
+    {
+        foreach (var record in records)
+        {
+            yield return Classify(record, summary);
+        }
+    }
+
+    private ClassifiedRecord Classify(LogRecord record, ClassificationSummary? summary)
+    {
+        var evidence = record.Signal is { } signal ? Rules.Classify(signal) : Array.Empty<Evidence>();
+        var classified = new ClassifiedRecord(record, evidence);
+        summary?.Add(classified);
+        return classified;
+    }
+}
