@@ -1,0 +1,158 @@
+using System.Text.Json;
+using AttackMap.Cli;
+using AttackMap.Tests.Support;
+
+namespace AttackMap.Tests.Cli;
+
+public sealed class CliApplicationTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("attackmap-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public void Classify_BundledSamplesAsJsonl_EveryLineHasTheRequiredFields()
+    {
+        var (code, stdout, stderr) = Run("classify", BundledSamples.Folder);
+
+        code.Should().Be(0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().NotBeEmpty();
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            foreach (var field in new[] { "file", "index", "family", "source", "technique", "tactics", "kind", "rule", "rationale" })
+            {
+                root.TryGetProperty(field, out _).Should().BeTrue($"'{field}' is required in: {line}");
+            }
+
+            root.GetProperty("kind").GetString().Should().BeOneOf("DirectDetection", "CorrelationContext", "Precondition", "NeedsReview");
+        }
+
+        var diagnosticDelete = lines.Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(e => e.GetProperty("file").GetString()!.EndsWith("diagnostic-activity.jsonl", StringComparison.Ordinal) && e.GetProperty("index").GetInt32() == 10);
+        diagnosticDelete.GetProperty("technique").GetString().Should().Be("T1685.002");
+        diagnosticDelete.GetProperty("tactics").EnumerateArray().Select(t => t.GetString()).Should().Equal("defense-impairment");
+        stderr.Should().MatchRegex(@"attackmap classify: 14 files, read \d+ records: mapped \d+, unmapped \d+ \(1 outside the five families\), rejected 0");
+    }
+
+    [Fact]
+    public void Classify_IncludeUnmapped_WritesUnmappedLinesAndCountsReconcileInTheSummaryJson()
+    {
+        var summaryPath = Path.Combine(_temp, "summary.json");
+
+        var (code, stdout, _) = Run("classify", BundledSamples.Folder, "--include-unmapped", "--summary-json", summaryPath);
+
+        code.Should().Be(0);
+        var unmapped = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("unmapped", out var flag) && flag.GetBoolean()).ToList();
+        unmapped.Should().Contain(e => e.GetProperty("key").GetString() == "MICROSOFT.COMPUTE/VIRTUALMACHINES/READ");
+        using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        var s = summary.RootElement;
+        s.GetProperty("read").GetInt32().Should().Be(s.GetProperty("mapped").GetInt32() + s.GetProperty("unmapped").GetInt32() + s.GetProperty("rejected").GetInt32());
+        s.GetProperty("unmapped").GetInt32().Should().Be(unmapped.Count);
+        s.GetProperty("reconciled").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Classify_MalformedFileBesideGoodOne_RejectsWithLocationAndReadsTheOther()
+    {
+        var bad = Path.Combine(_temp, "bad.jsonl");
+        File.WriteAllText(bad, "{\"time\":\"2026-11-20T10:00:00Z\",\"operationName\":\"MICROSOFT.INSIGHTS/DIAGNOSTICSETTINGS/DELETE\",\"category\":\"Administrative\",\"resultType\":\"Success\"}\n{\"time\": oops}\n");
+        var good = BundledSamples.PathOf("azure-activity/diagnostic-activity.jsonl");
+
+        var (code, stdout, stderr) = Run("classify", bad, good);
+
+        code.Should().Be(0);
+        stderr.Should().Contain("rejected " + bad + "#1 (line 2");
+        stderr.Should().Contain("2 files, read 14 records");
+        stdout.Should().Contain("\"technique\":\"T1685.002\"");
+    }
+
+    [Fact]
+    public void Classify_Table_PrintsHeaderAndRows()
+    {
+        var (code, stdout, _) = Run("classify", BundledSamples.PathOf("defender-alerts/arm-security-alerts.json"), "--format", "table");
+
+        code.Should().Be(0);
+        stdout.Should().StartWith("RECORD").And.Contain("ARM_AnomalousRBACRoleAssignment").And.Contain("T1098.003");
+    }
+
+    [Theory]
+    [InlineData("classify")]
+    [InlineData("classify", "samples", "--format", "xml")]
+    [InlineData("classify", "samples", "--no-such-option")]
+    [InlineData("frobnicate")]
+    public void Run_UsageError_ExitsWith2(params string[] args)
+    {
+        var (code, _, stderr) = Run(args);
+
+        code.Should().Be(2);
+        stderr.Should().Contain("attackmap:");
+    }
+
+    [Fact]
+    public void Classify_PathThatDoesNotExist_ExitsWith2AndNamesIt()
+    {
+        var missing = Path.Combine(_temp, "nope.jsonl");
+
+        var (code, _, stderr) = Run("classify", missing);
+
+        code.Should().Be(2);
+        stderr.Should().Contain(missing);
+    }
+
+    [Fact]
+    public void Classify_InvalidRulePack_ExitsWith1AndNamesTheRule()
+    {
+        var pack = Path.Combine(_temp, "pack.json");
+        File.WriteAllText(pack, """
+            { "id": "custom", "version": "1.0.0", "attackVersion": "18.1", "rules": [
+              { "id": "custom.diag", "family": "AzureActivity", "match": { "values": ["Microsoft.Insights/diagnosticSettings/delete"] },
+                "techniques": ["T1562.008"], "rationale": "Written against v18.", "lastReviewed": "2026-11-30" } ] }
+            """);
+
+        var (code, _, stderr) = Run("classify", BundledSamples.Folder, "--rules", pack);
+
+        code.Should().Be(1);
+        stderr.Should().Contain("custom.diag").And.Contain("T1685.002");
+    }
+
+    [Fact]
+    public void Coverage_BundledSamples_PrintsSummaryAndWritesLayerAndReport()
+    {
+        var layer = Path.Combine(_temp, "out", "layer.json");
+        var report = Path.Combine(_temp, "out", "coverage.md");
+
+        var (code, stdout, stderr) = Run("coverage", BundledSamples.Folder, "--layer", layer, "--report", report);
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("ATT&CK Enterprise v19.2").And.Contain("Defense Impairment").And.Contain("All techniques (each counted once)");
+        stdout.Should().Contain("Wrote Navigator layer: " + layer);
+        using var json = JsonDocument.Parse(File.ReadAllText(layer));
+        Export.NavigatorLayerExporterTests.AssertValidLayer(json.RootElement, AttackMap.Attack.AttackCatalog.Default);
+        File.ReadAllText(report).Should().Contain("T1685.002");
+    }
+
+    [Fact]
+    public void Coverage_SourcesFileWithoutSignIns_SignInTechniquesNeedLogging()
+    {
+        var sources = Path.Combine(_temp, "sources.json");
+        File.WriteAllText(sources, """{ "families": { "EntraSignIn": false, "EntraRiskDetection": false, "DefenderForCloud": false } }""");
+        var json = Path.Combine(_temp, "coverage.json");
+
+        var (code, _, stderr) = Run("coverage", "--sources", sources, "--json", json);
+
+        code.Should().Be(0, stderr);
+        File.ReadAllText(json).Should().Contain("NeedsLogging");
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApplication.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
