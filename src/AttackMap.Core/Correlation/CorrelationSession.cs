@@ -106,6 +106,8 @@ public sealed class CorrelationSession
             Process(_pending.Pop());
         }
 
+        // Every record still to come is at or after the watermark, so windows that ended before it are final.
+        CloseBefore(_watermark);
         Statistics.SignalsBuffered = _pending.Count;
     }
 
@@ -156,10 +158,7 @@ public sealed class CorrelationSession
         var ticks = pending.Ticks;
         var sequence = _sequence++;
         Statistics.SignalsProcessed++;
-        while (_open.Count > 0 && _open.Peek().DeadlineTicks < ticks)
-        {
-            Close(_open.Pop());
-        }
+        CloseBefore(ticks);
 
         var active = 0;
         for (var r = 0; r < _rules.Length; r++)
@@ -252,6 +251,14 @@ public sealed class CorrelationSession
 
         state.Episode = opened;
         _open.Push(opened);
+    }
+
+    private void CloseBefore(long ticks)
+    {
+        while (_open.Count > 0 && _open.Peek().DeadlineTicks < ticks)
+        {
+            Close(_open.Pop());
+        }
     }
 
     private void Close(Episode episode)
