@@ -17,6 +17,7 @@ public sealed class CorrelationSession
 {
     private readonly CorrelationEngineOptions _options;
     private readonly SignalDispatcher _dispatcher;
+    private readonly DispatchScratch _dispatch;
     private readonly RuleState[] _rules;
     private readonly SeenValueTracker?[][] _seen;
     private readonly MinHeap<PendingSignal> _pending = new(PendingSignalComparer.Instance);
@@ -38,6 +39,7 @@ public sealed class CorrelationSession
     {
         _options = options;
         _dispatcher = rules.Dispatcher;
+        _dispatch = rules.Dispatcher.CreateScratch();
         _partition = partition;
         _partitionCount = partitionCount;
         _rules = new RuleState[rules.Compiled.Count];
@@ -173,7 +175,7 @@ public sealed class CorrelationSession
 
         Statistics.ActiveStateCount = active;
         _matches.Clear();
-        _dispatcher.Collect(pending.Signal, _matches);
+        _dispatcher.Collect(pending.Signal, _matches, _dispatch);
         MatchTarget? previous = null;
         string? previousKey = null;
         for (var i = 0; i < _matches.Count; i++)
@@ -205,7 +207,25 @@ public sealed class CorrelationSession
     private void Add(MatchTarget target, string key, Signal signal, long ticks, long sequence)
     {
         var rule = target.Rule;
-        var state = _rules[rule.Index].Touch(key, ticks, out _);
+        var ruleState = _rules[rule.Index];
+        KeyState state;
+        if (rule.Rule.Ordered && target.StepIndex > 0)
+        {
+            // A later step only counts after the earlier ones are met; records that come later cannot change that,
+            // so a record that arrives too early is useless now and forever, and is not kept.
+            if (!ruleState.TryGet(key, out state!)
+                || (state.Episode is null && !PatternEvaluator.PrefixSatisfied(state, target.StepIndex, ticks - rule.WindowTicks, _scratch)))
+            {
+                return;
+            }
+
+            ruleState.Touch(key, ticks, out _);
+        }
+        else
+        {
+            state = ruleState.Touch(key, ticks, out _);
+        }
+
         var step = rule.Rule.Steps[target.StepIndex];
         var distinct = step.MinDistinct > 0 ? CorrelationKeys.GetField(signal, step.DistinctField!) : null;
         var entry = new StepEntry(signal, ticks, sequence, target.StepIndex, distinct);

@@ -41,50 +41,72 @@ internal static class PatternEvaluator
         return true;
     }
 
-    private static bool TryOrdered(KeyState state, List<StepEntry> selected, HashSet<string> scratch)
+    /// <summary>Tells whether the steps before <paramref name="stepIndex"/> are met, in order, by records not older than <paramref name="minTicks"/>.</summary>
+    public static bool PrefixSatisfied(KeyState state, int stepIndex, long minTicks, HashSet<string> scratch)
     {
-        var steps = state.Rule.Rule.Steps;
         var after = long.MinValue;
-        for (var i = 0; i < steps.Count; i++)
+        for (var i = 0; i < stepIndex; i++)
         {
-            var step = steps[i];
-            var count = 0;
-            var satisfiedAt = long.MinValue;
-            scratch.Clear();
-            foreach (var entry in state.Buffers[i].Items)
-            {
-                if (entry.Sequence <= after)
-                {
-                    continue;
-                }
-
-                selected.Add(entry);
-                if (satisfiedAt != long.MinValue)
-                {
-                    continue;
-                }
-
-                count++;
-                if (entry.DistinctValue is not null && step.MinDistinct > 0)
-                {
-                    scratch.Add(entry.DistinctValue);
-                }
-
-                if (count >= step.MinCount && scratch.Count >= step.MinDistinct)
-                {
-                    satisfiedAt = entry.Sequence;
-                }
-            }
-
-            if (satisfiedAt == long.MinValue)
+            if (!TryStep(state, i, after, minTicks, null, scratch, out after))
             {
                 return false;
             }
-
-            after = satisfiedAt;
         }
 
         return true;
+    }
+
+    private static bool TryOrdered(KeyState state, List<StepEntry> selected, HashSet<string> scratch)
+    {
+        var after = long.MinValue;
+        for (var i = 0; i < state.Buffers.Length; i++)
+        {
+            if (!TryStep(state, i, after, long.MinValue, selected, scratch, out after))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryStep(KeyState state, int i, long after, long minTicks, List<StepEntry>? selected, HashSet<string> scratch, out long satisfiedAt)
+    {
+        var step = state.Rule.Rule.Steps[i];
+        var count = 0;
+        satisfiedAt = long.MinValue;
+        scratch.Clear();
+        foreach (var entry in state.Buffers[i].Items)
+        {
+            if (entry.Sequence <= after || entry.Ticks < minTicks)
+            {
+                continue;
+            }
+
+            selected?.Add(entry);
+            if (satisfiedAt != long.MinValue)
+            {
+                if (selected is null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            count++;
+            if (entry.DistinctValue is not null && step.MinDistinct > 0)
+            {
+                scratch.Add(entry.DistinctValue);
+            }
+
+            if (count >= step.MinCount && scratch.Count >= step.MinDistinct)
+            {
+                satisfiedAt = entry.Sequence;
+            }
+        }
+
+        return satisfiedAt != long.MinValue;
     }
 
     private static void SortAndDeduplicate(List<StepEntry> entries)

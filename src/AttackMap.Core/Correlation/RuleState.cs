@@ -15,6 +15,8 @@ internal sealed class RuleState
 
     public int Count => _keys.Count;
 
+    public bool TryGet(string key, out KeyState? state) => _keys.TryGetValue(key, out state);
+
     /// <summary>Gets or creates the key's state and moves it to the recent end of the LRU list.</summary>
     public KeyState Touch(string key, long ticks, out bool created)
     {

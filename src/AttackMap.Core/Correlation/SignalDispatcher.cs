@@ -17,20 +17,39 @@ internal sealed class SignalDispatcher
         const int Slots = 16;
         _byKey = new Dictionary<string, List<MatchTarget>>?[Slots];
         _other = new List<MatchTarget>?[Slots];
+        var shared = new Dictionary<string, CompiledMatch>(StringComparer.Ordinal);
+        var slots = 0;
         foreach (var rule in rules)
         {
             for (var s = 0; s < rule.Rule.Steps.Count; s++)
             {
                 foreach (var match in rule.Rule.Steps[s].Matches)
                 {
-                    Add(new MatchTarget(rule, s, match));
+                    var signature = CompiledMatch.Signature(match);
+                    if (signature is null || !shared.TryGetValue(signature, out var compiled))
+                    {
+                        compiled = new CompiledMatch(match, slots++);
+                        if (signature is not null)
+                        {
+                            shared[signature] = compiled;
+                        }
+                    }
+
+                    Add(new MatchTarget(rule, s, match, compiled));
                 }
             }
         }
+
+        SlotCount = slots;
     }
 
+    /// <summary>Gets the number of distinct compiled matches (memo slots).</summary>
+    public int SlotCount { get; }
+
+    public DispatchScratch CreateScratch() => new(SlotCount);
+
     /// <summary>Adds every target the signal satisfies to <paramref name="into"/>, ordered by rule and step.</summary>
-    public void Collect(Signal signal, List<MatchTarget> into)
+    public void Collect(Signal signal, List<MatchTarget> into, DispatchScratch scratch)
     {
         var family = (int)signal.Family;
         if ((uint)family >= (uint)_byKey.Length)
@@ -38,14 +57,16 @@ internal sealed class SignalDispatcher
             return;
         }
 
+        scratch.Current++;
+
         if (_byKey[family] is { } byKey && byKey.TryGetValue(signal.MatchKey, out var keyed))
         {
-            AddMatching(signal, keyed, into);
+            AddMatching(signal, keyed, into, scratch);
         }
 
         if (_other[family] is { } other)
         {
-            AddMatching(signal, other, into);
+            AddMatching(signal, other, into, scratch);
         }
 
         // Insertion sort: the list is tiny (usually 0 to 3 entries).
@@ -63,69 +84,15 @@ internal sealed class SignalDispatcher
         }
     }
 
-    private static void AddMatching(Signal signal, List<MatchTarget> candidates, List<MatchTarget> into)
+    private static void AddMatching(Signal signal, List<MatchTarget> candidates, List<MatchTarget> into, DispatchScratch scratch)
     {
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (Matches(candidates[i].Match, signal))
+            if (candidates[i].Compiled.Evaluate(signal, scratch))
             {
                 into.Add(candidates[i]);
             }
         }
-    }
-
-    private static bool Matches(SignalMatch match, Signal signal)
-    {
-        if (match.Sources.Count > 0 && !ContainsSource(match.Sources, signal.Source))
-        {
-            return false;
-        }
-
-        if (match.MatchField is not null && match.Keys.Count > 0)
-        {
-            var value = signal.GetFieldValue(match.MatchField);
-            if (value is null || !ContainsKey(match.Keys, value))
-            {
-                return false;
-            }
-        }
-
-        var conditions = match.Conditions;
-        for (var i = 0; i < conditions.Count; i++)
-        {
-            if (!conditions[i].IsSatisfiedBy(signal))
-            {
-                return false;
-            }
-        }
-
-        return match.Predicate is null || match.Predicate(signal);
-    }
-
-    private static bool ContainsSource(IReadOnlyList<SignalSource> sources, SignalSource source)
-    {
-        for (var i = 0; i < sources.Count; i++)
-        {
-            if (sources[i] == source)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsKey(IReadOnlyList<string> keys, string value)
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (string.Equals(keys[i], value.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Add(MatchTarget target)
