@@ -14,11 +14,10 @@ internal static class FindingFactory
         hash = StableHash.Add(hash, state.Key);
         for (var i = 0; i < records.Length; i++)
         {
-            var entry = episode.Records[i];
-            var signal = entry.Signal;
-            records[i] = new FindingRecord(signal.Origin, signal.Family, signal.Table, signal.Time!.Value, signal.MatchKey, rule.Rule.Steps[entry.Step].Name);
-            hash = StableHash.Add(hash, signal.Origin.File);
-            hash = StableHash.Add(hash, signal.Origin.RecordIndex);
+            var record = episode.Records[i].Record;
+            records[i] = record;
+            hash = StableHash.Add(hash, record.Origin.File);
+            hash = StableHash.Add(hash, record.Origin.RecordIndex);
         }
 
         var id = hash.ToString("x16", CultureInfo.InvariantCulture);

@@ -1,20 +1,21 @@
-using AttackMap.Signals;
-
 namespace AttackMap.Correlation;
 
-/// <summary>A record held for one step of one key: the signal, its processing number and its distinct value.</summary>
+/// <summary>
+/// A record held for one step of one key: what the finding will list (not the whole signal, so large payloads are not kept
+/// alive for the window), its processing number and its distinct value.
+/// </summary>
 internal readonly struct StepEntry
 {
-    public StepEntry(Signal signal, long ticks, long sequence, int step, string? distinctValue)
+    public StepEntry(FindingRecord record, long ticks, long sequence, int step, string? distinctValue)
     {
-        Signal = signal;
+        Record = record;
         Ticks = ticks;
         Sequence = sequence;
         Step = step;
         DistinctValue = distinctValue;
     }
 
-    public Signal Signal { get; }
+    public FindingRecord Record { get; }
 
     public long Ticks { get; }
 

@@ -94,6 +94,32 @@ public sealed class CorrelationEngineTests
     }
 
     [Fact]
+    public async Task CorrelateAsync_SameFindingsAsTheSyncRun()
+    {
+        var signals = SyntheticDay.Generate(seed: 3).Signals;
+        var engine = new CorrelationEngine(CorrelationHarness.BuiltIn());
+        var found = new List<string>();
+
+        await foreach (var finding in engine.CorrelateAsync(ToAsync(signals)))
+        {
+            found.Add(finding.Id);
+        }
+
+        found.Should().HaveCount(4).And.Equal(engine.Correlate(signals).Select(f => f.Id));
+    }
+
+    [Theory]
+    [InlineData(-1, 2)]
+    [InlineData(2, 2)]
+    [InlineData(0, 0)]
+    public void CreateSession_PartitionOutOfRange_Throws(int partition, int count)
+    {
+        var engine = new CorrelationEngine(CorrelationRuleSet.Empty);
+
+        engine.Invoking(e => e.CreateSession(partition, count)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void MaxRecordsPerFinding_ExtraRecordsAreCountedNotListed()
     {
         var signals = Enumerable.Range(0, 30).Select(i => _s.SignIn(At(10, 0, i * 10), Avery, "50126")).ToList();
@@ -172,6 +198,15 @@ public sealed class CorrelationEngineTests
         session.Complete();
         session.ActiveStateCount.Should().Be(0);
         session.Statistics.SignalsProcessed.Should().Be(200_000);
+    }
+
+    private static async IAsyncEnumerable<Signal> ToAsync(IEnumerable<Signal> signals)
+    {
+        foreach (var signal in signals)
+        {
+            await Task.Yield();
+            yield return signal;
+        }
     }
 
     private static string Describe(Finding finding) =>
