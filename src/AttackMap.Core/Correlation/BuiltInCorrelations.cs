@@ -7,15 +7,15 @@ namespace AttackMap.Correlation;
 internal static partial class BuiltInCorrelations
 {
     /// <summary>Sign-in failure codes that mean a wrong password was tried: 50126 bad password, 50053 smart lockout, 50064 credential validation failed.</summary>
-    internal static readonly string[] PasswordFailureCodes = { "50126", "50053", "50064" };
+    private static string[] PasswordFailureCodes => new[] { "50126", "50053", "50064" };
 
     /// <summary>Spray adds 50034 (user does not exist) and 50057 (account disabled): a word list hits accounts that are gone too.</summary>
-    internal static readonly string[] SprayFailureCodes = { "50126", "50053", "50064", "50034", "50057" };
+    private static string[] SprayFailureCodes => new[] { "50126", "50053", "50064", "50034", "50057" };
 
     /// <summary>MFA denials and timeouts: 500121 strong-auth failed, 50088 telephony MFA call limit, 50158 external challenge not met.</summary>
-    internal static readonly string[] MfaFailureCodes = { "500121", "50088", "50158" };
+    private static string[] MfaFailureCodes => new[] { "500121", "50088", "50158" };
 
-    private static readonly string[] RiskAtLeastMedium = { "medium", "high" };
+    private static string[] RiskAtLeastMedium => new[] { "medium", "high" };
 
     public static IReadOnlyList<CorrelationRule> Create() => new[]
     {

@@ -12,18 +12,15 @@ public sealed partial class CorrelationSession
         Statistics.SignalsProcessed++;
         CloseBefore(ticks);
 
-        var active = 0;
         for (var r = 0; r < _rules.Length; r++)
         {
             _rules[r].Evict(ticks);
-            active += _rules[r].Count;
             foreach (var tracker in _seen[r])
             {
                 tracker?.Evict(ticks);
             }
         }
 
-        Statistics.ActiveStateCount = active;
         _matches.Clear();
         _dispatcher.Collect(pending.Signal, _matches, _dispatch);
         MatchTarget? previous = null;
