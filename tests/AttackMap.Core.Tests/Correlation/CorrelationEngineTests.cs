@@ -200,6 +200,36 @@ public sealed class CorrelationEngineTests
         session.Statistics.SignalsProcessed.Should().Be(200_000);
     }
 
+    [Fact]
+    public void SeenValueHistory_IdleKeysAreForgotten()
+    {
+        var session = new CorrelationEngine(CorrelationHarness.BuiltIn(), new CorrelationEngineOptions { NewValueHistory = TimeSpan.FromDays(1) }).CreateSession();
+        for (var i = 0; i < 50; i++)
+        {
+            session.Push(_s.SignIn(At(1, i), SyntheticDay.UserId(i)));
+        }
+
+        session.Push(_s.SignIn(At(2, 0), Avery));
+        session.Statistics.SeenValueHistoryCount.Should().Be(50);
+
+        session.Push(_s.SignIn(Day.AddDays(3), Avery));
+        session.Push(_s.SignIn(Day.AddDays(4), Blake));
+
+        session.Statistics.SeenValueHistoryCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void SameTimestamp_OrderedByOriginNotByArrival()
+    {
+        var activity = new CorrelationSignals("a-activity.jsonl").Activity(At(14, 0), Avery, "Microsoft.Resources/tags/write", Vm("vm1"));
+        var signIn = new CorrelationSignals("b-signins.jsonl").SignIn(At(14, 0), Avery, risk: "high");
+
+        // The sign-in's file sorts after the activity's, so at equal times the write comes first and nothing correlates,
+        // whichever order they arrive in.
+        CorrelationHarness.Run(new Signal[] { signIn, activity }).Findings.Should().BeEmpty();
+        CorrelationHarness.Run(new Signal[] { activity, signIn }).Findings.Should().BeEmpty();
+    }
+
     private static async IAsyncEnumerable<Signal> ToAsync(IEnumerable<Signal> signals)
     {
         foreach (var signal in signals)
