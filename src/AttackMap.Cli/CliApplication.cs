@@ -13,6 +13,7 @@ internal static class CliApplication
         var root = new RootCommand("Map Azure security logs to MITRE ATT&CK and report detection coverage.");
         root.Subcommands.Add(ClassifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(CoverageCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CorrelateCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -38,6 +39,11 @@ internal static class CliApplication
         catch (RuleValidationException ex)
         {
             stderr.WriteLine($"attackmap: the rules are not valid:{Environment.NewLine}{ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Correlation.CorrelationRuleException ex)
+        {
+            stderr.WriteLine($"attackmap: the correlation rules are not valid:{Environment.NewLine}{ex.Message}");
             return ExitCodes.Failure;
         }
         catch (LogFormatException ex)

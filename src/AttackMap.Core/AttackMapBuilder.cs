@@ -1,4 +1,5 @@
 using AttackMap.Attack;
+using AttackMap.Correlation;
 using AttackMap.Coverage;
 using AttackMap.Ingestion;
 using AttackMap.Mapping;
@@ -15,6 +16,10 @@ public sealed class AttackMapBuilder
     private readonly List<MappingRule> _rules = new();
     private readonly LogReaderOptions _readerOptions = new();
     private readonly CoverageOptions _coverageOptions = new();
+    private readonly CorrelationEngineOptions _correlationOptions = new();
+    private readonly List<(string Json, string Location)> _correlationPacks = new();
+    private readonly List<CorrelationRule> _correlationRules = new();
+    private bool _builtInCorrelations = true;
     private AttackCatalog? _catalog;
     private Action<RuleFailure>? _onRuleFailure;
     private bool _builtInRules = true;
@@ -84,6 +89,45 @@ public sealed class AttackMapBuilder
         return this;
     }
 
+    /// <summary>Adds a correlation pack (JSON, see docs/correlation-rules.md) on top of the built-in correlations.</summary>
+    /// <param name="path">The pack file.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddCorrelationPack(string path)
+    {
+        EnsureNotBuilt();
+        _correlationPacks.Add((File.ReadAllText(path ?? throw new ArgumentNullException(nameof(path))), path));
+        return this;
+    }
+
+    /// <summary>Adds one correlation rule (data-driven, or with a code predicate).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddCorrelation(CorrelationRule rule)
+    {
+        EnsureNotBuilt();
+        _correlationRules.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
+        return this;
+    }
+
+    /// <summary>Leaves the built-in correlations out, so only the correlation packs and rules you add are used.</summary>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder WithoutBuiltInCorrelations()
+    {
+        EnsureNotBuilt();
+        _builtInCorrelations = false;
+        return this;
+    }
+
+    /// <summary>Changes how the correlation engine windows records (allowed lateness, limits).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder ConfigureCorrelation(Action<CorrelationEngineOptions> configure)
+    {
+        EnsureNotBuilt();
+        (configure ?? throw new ArgumentNullException(nameof(configure)))(_correlationOptions);
+        return this;
+    }
+
     /// <summary>Receives the failures of rules that throw while classifying; the failing rule is skipped and the run goes on.</summary>
     /// <param name="callback">The callback; it must be thread-safe when the engine is used from several threads.</param>
     /// <returns>This builder.</returns>
@@ -97,6 +141,7 @@ public sealed class AttackMapBuilder
     /// <summary>Validates the rules against the catalog and builds the engine.</summary>
     /// <returns>The engine, immutable and thread-safe.</returns>
     /// <exception cref="RuleValidationException">A rule is invalid; the message lists every problem with its rule id and location.</exception>
+    /// <exception cref="CorrelationRuleException">A correlation rule is invalid; the message lists every problem.</exception>
     /// <exception cref="InvalidOperationException">The builder was already used.</exception>
     public AttackMapEngine Build()
     {
@@ -126,7 +171,20 @@ public sealed class AttackMapBuilder
 
         var readerOptions = new LogReaderOptions { Mode = _readerOptions.Mode, MaxRecordBytes = _readerOptions.MaxRecordBytes, MaxDepth = _readerOptions.MaxDepth };
         var coverageOptions = new CoverageOptions { Platforms = _coverageOptions.Platforms.ToArray(), IncludeSubTechniques = _coverageOptions.IncludeSubTechniques };
-        return new AttackMapEngine(catalog, registry.Build(catalog), new LogReader(readerOptions), new CoverageCalculator(coverageOptions));
+        var correlations = new CorrelationRuleSetBuilder();
+        if (_builtInCorrelations)
+        {
+            correlations.AddBuiltIn();
+        }
+
+        foreach (var (json, location) in _correlationPacks)
+        {
+            correlations.AddPack(json, location);
+        }
+
+        correlations.AddRange(_correlationRules);
+        var correlator = new CorrelationEngine(correlations.Build(catalog), _correlationOptions);
+        return new AttackMapEngine(catalog, registry.Build(catalog), new LogReader(readerOptions), new CoverageCalculator(coverageOptions), correlator);
     }
 
     private void EnsureNotBuilt()

@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using AttackMap.Attack;
+using AttackMap.Correlation;
 using AttackMap.Coverage;
 using AttackMap.Export;
 using AttackMap.Ingestion;
 using AttackMap.Mapping;
+using AttackMap.Internal;
 using AttackMap.Signals;
 
 namespace AttackMap;
@@ -21,16 +23,22 @@ public sealed class AttackMapEngine
 
     /// <summary>Creates an engine with the embedded defaults: ATT&amp;CK v19.2, the built-in Azure rule pack, lenient reading.</summary>
     public AttackMapEngine()
-        : this(AttackCatalog.Default, new RuleRegistryBuilder().AddBuiltInPack().Build(AttackCatalog.Default), new LogReader(), new CoverageCalculator())
+        : this(
+            AttackCatalog.Default,
+            new RuleRegistryBuilder().AddBuiltInPack().Build(AttackCatalog.Default),
+            new LogReader(),
+            new CoverageCalculator(),
+            new CorrelationEngine(CorrelationRuleSet.BuiltIn(AttackCatalog.Default)))
     {
     }
 
-    internal AttackMapEngine(AttackCatalog catalog, RuleRegistry rules, LogReader reader, CoverageCalculator coverage)
+    internal AttackMapEngine(AttackCatalog catalog, RuleRegistry rules, LogReader reader, CoverageCalculator coverage, CorrelationEngine correlator)
     {
         Catalog = catalog;
         Rules = rules;
         Reader = reader;
         _coverage = coverage;
+        Correlator = correlator;
     }
 
     /// <summary>Gets the ATT&amp;CK catalog the rules were validated against.</summary>
@@ -41,6 +49,9 @@ public sealed class AttackMapEngine
 
     /// <summary>Gets the log reader.</summary>
     public LogReader Reader { get; }
+
+    /// <summary>Gets the correlation engine (the built-in correlations plus any added).</summary>
+    public CorrelationEngine Correlator { get; }
 
     /// <summary>Classifies one signal.</summary>
     /// <param name="signal">The signal.</param>
@@ -97,6 +108,39 @@ public sealed class AttackMapEngine
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
         return ClassifyStream(stream, sourceName).ToArray();
+    }
+
+    /// <summary>
+    /// Correlates signals into findings. The signals must come in time order, give or take the correlator's allowed
+    /// lateness; <see cref="CorrelateFiles"/> sorts files for you.
+    /// </summary>
+    /// <param name="signals">The signals, in time order.</param>
+    /// <returns>The findings, in a deterministic order, as their windows close.</returns>
+    public IEnumerable<Finding> Correlate(IEnumerable<Signal> signals) => Correlator.Correlate(signals);
+
+    /// <summary>
+    /// Reads files and folders and correlates their signals. Records of different files interleave in time, so the
+    /// signals are collected and sorted by time (then file and record index) before correlating; memory grows with the
+    /// number of signals. For unbounded streams, push time-ordered signals through <see cref="Correlate"/> or a
+    /// <see cref="CorrelationSession"/> instead.
+    /// </summary>
+    /// <param name="filesOrFolders">The files and folders.</param>
+    /// <param name="summary">Record accounting to fill, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The findings.</returns>
+    public IReadOnlyList<Finding> CorrelateFiles(IEnumerable<string> filesOrFolders, ClassificationSummary? summary = null, CancellationToken cancellationToken = default)
+    {
+        var signals = new List<Signal>();
+        foreach (var record in ClassifyFiles(filesOrFolders, summary, cancellationToken))
+        {
+            if (record.Signal is { } signal)
+            {
+                signals.Add(signal);
+            }
+        }
+
+        signals.Sort(SignalTimeOrder.Instance);
+        return Correlator.Correlate(signals).ToArray();
     }
 
     /// <summary>Calculates ATT&amp;CK coverage of the rules over the enabled log sources.</summary>

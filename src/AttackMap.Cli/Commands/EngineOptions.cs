@@ -30,9 +30,10 @@ internal sealed class EngineOptions
         command.Options.Add(Strict);
     }
 
-    public AttackMapEngine CreateEngine(ParseResult parsed)
+    public AttackMapEngine CreateEngine(ParseResult parsed, Action<AttackMapBuilder>? configure = null)
     {
         var builder = new AttackMapBuilder().UseCatalog(LoadCatalog(parsed.GetValue(Attack)));
+        configure?.Invoke(builder);
         foreach (var pack in parsed.GetValue(RulePacks) ?? Array.Empty<string>())
         {
             if (!File.Exists(pack))

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using AttackMap.Cli;
+using AttackMap.Tests.Support;
+
+namespace AttackMap.Tests.Cli;
+
+public sealed class CorrelateCommandTests
+{
+    [Fact]
+    public void Correlate_BundledSamples_FindsTheSprayAndTheChangesAfterTheRiskySignIn()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = CliApplication.Run(new[] { "correlate", BundledSamples.Folder }, stdout, stderr);
+
+        code.Should().Be(0, stderr.ToString());
+        var findings = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var spray = findings.Single(f => f.GetProperty("rule").GetString() == "correlation.password-spraying");
+        spray.GetProperty("key").GetString().Should().Be("203.0.113.45");
+        spray.GetProperty("techniques").EnumerateArray().Select(t => t.GetString()).Should().Equal("T1110.003");
+        spray.GetProperty("records").GetArrayLength().Should().Be(7);
+
+        var logs = findings.Single(f => f.GetProperty("rule").GetString() == "correlation.cloud-logs-impaired-after-risky-sign-in");
+        logs.GetProperty("families").EnumerateArray().Select(t => t.GetString()).Should().Contain(new[] { "EntraSignIn", "AzureActivity" });
+        logs.GetProperty("records").EnumerateArray()
+            .Should().Contain(r => r.GetProperty("file").GetString()!.EndsWith("diagnostic-activity.jsonl", StringComparison.Ordinal) && r.GetProperty("index").GetInt32() == 10);
+        stderr.ToString().Should().Contain("findings (");
+    }
+
+    [Fact]
+    public void Correlate_Table_PrintsOneLinePerFindingAndItsRecords()
+    {
+        var stdout = new StringWriter();
+
+        var code = CliApplication.Run(new[] { "correlate", BundledSamples.Folder, "--format", "table" }, stdout, new StringWriter());
+
+        code.Should().Be(0);
+        stdout.ToString().Should().Contain("correlation.firewall-opened-after-risky-sign-in [T1686.001] DirectDetection on Principal")
+            .And.Contain("nsg-opened");
+    }
+}
