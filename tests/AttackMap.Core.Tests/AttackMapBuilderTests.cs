@@ -53,10 +53,18 @@ public sealed class AttackMapBuilderTests
             Keys = new[] { "Microsoft.Insights/diagnosticSettings/delete" },
         };
 
-        var engine = new AttackMapBuilder().UseCatalog(AttackCatalog.LoadEmbedded("18.1")).WithoutBuiltInRules().AddRule(rule).Build();
+        var engine = new AttackMapBuilder().UseCatalog(AttackCatalog.LoadEmbedded("18.1")).WithoutBuiltInRules().WithoutBuiltInCorrelations().AddRule(rule).Build();
 
         engine.Catalog.Version.Should().Be("18.1");
         engine.Rules.Rules.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Build_V181CatalogWithBuiltInPacks_ThrowsBecauseTheyTargetV192()
+    {
+        var build = () => new AttackMapBuilder().UseCatalog(AttackCatalog.LoadEmbedded("18.1")).Build();
+
+        build.Should().Throw<Exception>().WithMessage("*T1685*", "the built-in packs use techniques that v18.1 does not have");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed partial class CoverageCalculator
     public CoverageCalculator(CoverageOptions? options = null)
     {
         options ??= new CoverageOptions();
-        _platforms = CoveragePlatforms.NormalizeScope(options.Platforms ?? CoverageOptions.DefaultPlatforms);
+        _platforms = AttackPlatforms.NormalizeScope(options.Platforms ?? CoverageOptions.DefaultPlatforms);
         if (_platforms.Count == 0)
         {
             throw new ArgumentException("CoverageOptions.Platforms must name at least one ATT&CK platform, for example IaaS.", nameof(options));
@@ -172,7 +172,7 @@ public sealed partial class CoverageCalculator
 
         foreach (var platform in technique.Platforms)
         {
-            if (_platformSet.Contains(CoveragePlatforms.Normalize(platform)))
+            if (_platformSet.Contains(AttackPlatforms.Normalize(platform)))
             {
                 return true;
             }
