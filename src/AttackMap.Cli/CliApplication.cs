@@ -51,9 +51,15 @@ internal static class CliApplication
             stderr.WriteLine($"attackmap: {ex.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RulePackFormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RulePackFormatException or FormatException or ArgumentException)
         {
             stderr.WriteLine($"attackmap: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            // Anything else is a bug: say so in one line instead of an unhandled-exception dump.
+            stderr.WriteLine($"attackmap: unexpected {ex.GetType().Name}: {ex.Message} (please report this with the input that caused it)");
             return ExitCodes.Failure;
         }
     }

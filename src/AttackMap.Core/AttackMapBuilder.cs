@@ -170,7 +170,7 @@ public sealed class AttackMapBuilder
         }
 
         var readerOptions = new LogReaderOptions { Mode = _readerOptions.Mode, MaxRecordBytes = _readerOptions.MaxRecordBytes, MaxDepth = _readerOptions.MaxDepth };
-        var coverageOptions = new CoverageOptions { Platforms = _coverageOptions.Platforms.ToArray(), IncludeSubTechniques = _coverageOptions.IncludeSubTechniques };
+        var coverageOptions = new CoverageOptions { Platforms = (_coverageOptions.Platforms ?? CoverageOptions.DefaultPlatforms).ToArray(), IncludeSubTechniques = _coverageOptions.IncludeSubTechniques };
         var correlations = new CorrelationRuleSetBuilder();
         if (_builtInCorrelations)
         {

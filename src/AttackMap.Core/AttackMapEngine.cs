@@ -21,14 +21,15 @@ public sealed class AttackMapEngine
 {
     private readonly CoverageCalculator _coverage;
 
-    /// <summary>Creates an engine with the embedded defaults: ATT&amp;CK v19.2, the built-in Azure rule pack, lenient reading.</summary>
+    /// <summary>Creates an engine with the embedded defaults: ATT&amp;CK v19.2, the built-in Azure rule pack and correlations, lenient reading.</summary>
+    /// <remarks>The same as <c>new AttackMapBuilder().Build()</c>.</remarks>
     public AttackMapEngine()
-        : this(
-            AttackCatalog.Default,
-            new RuleRegistryBuilder().AddBuiltInPack().Build(AttackCatalog.Default),
-            new LogReader(),
-            new CoverageCalculator(),
-            new CorrelationEngine(CorrelationRuleSet.BuiltIn(AttackCatalog.Default)))
+        : this(new AttackMapBuilder().Build())
+    {
+    }
+
+    private AttackMapEngine(AttackMapEngine built)
+        : this(built.Catalog, built.Rules, built.Reader, built._coverage, built.Correlator)
     {
     }
 

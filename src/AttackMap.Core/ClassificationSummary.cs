@@ -84,7 +84,10 @@ public sealed class ClassificationSummary
         foreach (var evidence in record.Evidence)
         {
             EvidenceCount++;
-            _evidenceByKind[(int)evidence.Kind]++;
+            if ((uint)evidence.Kind < (uint)_evidenceByKind.Length)
+            {
+                _evidenceByKind[(int)evidence.Kind]++;
+            }
         }
     }
 

@@ -12,7 +12,7 @@ internal static class ClassifyCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Log files or folders (read recursively: .json, .jsonl, .csv, .log and their .gz forms).",
+            Description = "Log files or folders (folders are read recursively for .json, .jsonl, .csv and .gz files; a file given by name is read whatever its extension).",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format")
@@ -56,6 +56,7 @@ internal static class ClassifyCommand
             }
 
             SummaryWriter.WriteText(summary, stderr, "classify");
+            InputPaths.RequireSomethingRead(inputs, summary);
             if (parsed.GetValue(summaryJson) is { } path)
             {
                 SummaryWriter.WriteJson(summary, path);

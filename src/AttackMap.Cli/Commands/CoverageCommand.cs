@@ -51,6 +51,7 @@ internal static class CoverageCommand
             if (summary is not null)
             {
                 SummaryWriter.WriteText(summary, stderr, "coverage");
+                InputPaths.RequireSomethingRead(inputs, summary);
                 if (parsed.GetValue(summaryJson) is { } path)
                 {
                     SummaryWriter.WriteJson(summary, path);
@@ -74,8 +75,15 @@ internal static class CoverageCommand
             throw new CliException($"--sources '{path}' does not exist.", ExitCodes.Usage);
         }
 
-        using var stream = File.OpenRead(path);
-        return LogSourceInventory.Load(stream);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return LogSourceInventory.Load(stream);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException($"--sources '{path}': {ex.Message}");
+        }
     }
 
     private static void Export(string? path, Action<Stream> write, string what, TextWriter stdout)

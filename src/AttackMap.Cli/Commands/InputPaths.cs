@@ -16,4 +16,13 @@ internal static class InputPaths
 
         return list;
     }
+
+    /// <summary>Fails when the inputs named folders only and none held a log file, which would otherwise look like a clean run.</summary>
+    public static void RequireSomethingRead(IReadOnlyList<string> inputs, ClassificationSummary summary)
+    {
+        if (inputs.Count > 0 && summary.Ingestion.Files.Count == 0)
+        {
+            throw new CliException($"no log files (.json, .jsonl, .csv, .gz) found in: {string.Join(", ", inputs)}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using AttackMap;
 using AttackMap.Attack;
+using AttackMap.Correlation;
 using AttackMap.Ingestion;
 using AttackMap.Mapping;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AttackMapServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="AttackMapEngine"/> (and its <see cref="AttackCatalog"/>, <see cref="RuleRegistry"/>
-    /// and <see cref="LogReader"/>). The engine is built lazily on first use from every <paramref name="configure"/>
+    /// Registers a singleton <see cref="AttackMapEngine"/> (and its <see cref="AttackCatalog"/>, <see cref="RuleRegistry"/>,
+    /// <see cref="LogReader"/> and <see cref="CorrelationEngine"/>). The engine is built lazily on first use from every <paramref name="configure"/>
     /// action registered so far, in order. Calling this more than once adds configuration; it never registers twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -33,6 +34,7 @@ public static class AttackMapServiceCollectionExtensions
             services.TryAddSingleton(provider => provider.GetRequiredService<AttackMapEngine>().Catalog);
             services.TryAddSingleton(provider => provider.GetRequiredService<AttackMapEngine>().Rules);
             services.TryAddSingleton(provider => provider.GetRequiredService<AttackMapEngine>().Reader);
+            services.TryAddSingleton(provider => provider.GetRequiredService<AttackMapEngine>().Correlator);
         }
 
         if (configure is not null)

@@ -61,8 +61,8 @@ internal static class JsonFieldPath
         // A string that holds JSON text is entered as if it were the object it encodes.
         if (current.ValueKind == JsonValueKind.String)
         {
-            var text = current.GetString();
-            if (text is null || text.Length == 0 || (text.TrimStart()[0] != '{' && text.TrimStart()[0] != '['))
+            var text = current.GetString()?.TrimStart();
+            if (string.IsNullOrEmpty(text) || (text![0] != '{' && text[0] != '['))
             {
                 next = default;
                 return false;
@@ -85,7 +85,7 @@ internal static class JsonFieldPath
             return false;
         }
 
-        if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index))
+        if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
         {
             if (index >= 0 && index < current.GetArrayLength())
             {

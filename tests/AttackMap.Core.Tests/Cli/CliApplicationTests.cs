@@ -148,6 +148,30 @@ public sealed class CliApplicationTests : IDisposable
         File.ReadAllText(json).Should().Contain("NeedsLogging");
     }
 
+    [Fact]
+    public void Coverage_MalformedSourcesFile_ExitsWith1AndNamesTheFile()
+    {
+        var sources = Path.Combine(_temp, "sources.json");
+        File.WriteAllText(sources, "{\"tables\": [");
+
+        var (code, _, stderr) = Run("coverage", "--sources", sources);
+
+        code.Should().Be(1);
+        stderr.Should().Contain(sources).And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Classify_FolderWithoutLogFiles_ExitsWith1()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_temp, "empty")).FullName;
+        File.WriteAllText(Path.Combine(empty, "notes.txt"), "not a log");
+
+        var (code, _, stderr) = Run("classify", empty);
+
+        code.Should().Be(1);
+        stderr.Should().Contain("no log files");
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter();
