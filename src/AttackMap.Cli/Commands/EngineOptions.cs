@@ -18,6 +18,11 @@ internal sealed class EngineOptions
         Description = "The ATT&CK catalog: an embedded version (18.1, 19.2) or the path of an official Enterprise STIX bundle. Default: 19.2.",
     };
 
+    public Option<bool> NoBuiltIn { get; } = new("--no-builtin")
+    {
+        Description = "Leave the built-in Azure rule pack and correlations out (they target ATT&CK v19.2); use with --rules and --attack for other versions.",
+    };
+
     public Option<bool> Strict { get; } = new("--strict")
     {
         Description = "Stop at the first malformed record instead of rejecting it and going on.",
@@ -27,12 +32,26 @@ internal sealed class EngineOptions
     {
         command.Options.Add(RulePacks);
         command.Options.Add(Attack);
+        command.Options.Add(NoBuiltIn);
         command.Options.Add(Strict);
     }
 
     public AttackMapEngine CreateEngine(ParseResult parsed, Action<AttackMapBuilder>? configure = null)
     {
-        var builder = new AttackMapBuilder().UseCatalog(LoadCatalog(parsed.GetValue(Attack)));
+        var catalog = LoadCatalog(parsed.GetValue(Attack));
+        var builder = new AttackMapBuilder().UseCatalog(catalog);
+        if (parsed.GetValue(NoBuiltIn))
+        {
+            builder.WithoutBuiltInRules().WithoutBuiltInCorrelations();
+        }
+        else if (catalog.Version != AttackCatalog.Default.Version)
+        {
+            throw new CliException(
+                $"the built-in rule pack and correlations target ATT&CK v{AttackCatalog.Default.Version}, but --attack selected v{catalog.Version}. " +
+                "Add --no-builtin and give your own packs with --rules, or migrate your packs with the v19.2 catalog.",
+                ExitCodes.Usage);
+        }
+
         configure?.Invoke(builder);
         foreach (var pack in parsed.GetValue(RulePacks) ?? Array.Empty<string>())
         {

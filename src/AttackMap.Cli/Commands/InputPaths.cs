@@ -10,6 +10,11 @@ internal static class InputPaths
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
+                if (path.StartsWith("-", StringComparison.Ordinal))
+                {
+                    throw new CliException($"unknown option '{path}'. Run 'attackmap <command> --help' for the options.", ExitCodes.Usage);
+                }
+
                 throw new CliException($"'{path}' is neither a file nor a folder.", ExitCodes.Usage);
             }
         }

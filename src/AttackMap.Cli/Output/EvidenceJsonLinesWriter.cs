@@ -87,9 +87,15 @@ internal sealed class EvidenceJsonLinesWriter : IDisposable
         _writer.WriteString("kind", evidence.Kind.ToString());
         _writer.WriteString("rule", evidence.Rule.Id);
         _writer.WriteString("rationale", evidence.Rationale);
-        if (signal is AzureActivityEvent { IsFailed: true })
+        if (signal is AzureActivityEvent activity)
         {
-            _writer.WriteBoolean("failedOperation", true);
+            // Start, Accept and Success records of one operation each become evidence; the status and operation id tell them apart.
+            WriteOptional("status", activity.Status);
+            WriteOptional("operationId", activity.OperationId);
+            if (activity.IsFailed)
+            {
+                _writer.WriteBoolean("failedOperation", true);
+            }
         }
 
         _writer.WriteEndObject();

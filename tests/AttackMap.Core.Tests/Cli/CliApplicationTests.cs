@@ -93,6 +93,51 @@ public sealed class CliApplicationTests : IDisposable
     }
 
     [Fact]
+    public void Classify_UnknownOptionAfterPaths_SaysUnknownOption()
+    {
+        var (code, _, stderr) = Run("classify", BundledSamples.Folder, "--bogus");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("unknown option '--bogus'");
+    }
+
+    [Fact]
+    public void Classify_OtherAttackVersionWithBuiltInPacks_ExplainsNoBuiltIn()
+    {
+        var (code, _, stderr) = Run("classify", BundledSamples.Folder, "--attack", "18.1");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("--no-builtin");
+    }
+
+    [Fact]
+    public void Classify_V181WithNoBuiltInAndOwnPack_MapsWithThePack()
+    {
+        var pack = Path.Combine(_temp, "v18.json");
+        File.WriteAllText(pack, """
+            { "id": "custom", "version": "1.0.0", "attackVersion": "18.1", "rules": [
+              { "id": "custom.diag", "family": "AzureActivity", "match": { "values": ["Microsoft.Insights/diagnosticSettings/delete"] },
+                "techniques": ["T1562.008"], "rationale": "Written against v18.", "lastReviewed": "2026-11-30" } ] }
+            """);
+
+        var (code, stdout, stderr) = Run("classify", BundledSamples.PathOf("azure-activity/diagnostic-activity.jsonl"), "--attack", "18.1", "--no-builtin", "--rules", pack);
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("\"technique\":\"T1562.008\"").And.Contain("\"tactics\":[\"defense-evasion\"]");
+    }
+
+    [Fact]
+    public void Classify_FailedActivityOperation_IsMarkedWithItsStatus()
+    {
+        var (_, stdout, _) = Run("classify", BundledSamples.PathOf("azure-activity/diagnostic-activity.jsonl"));
+
+        var failed = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(e => e.GetProperty("index").GetInt32() == 5);
+        failed.GetProperty("failedOperation").GetBoolean().Should().BeTrue();
+        failed.GetProperty("status").GetString().Should().Be("Failure");
+    }
+
+    [Fact]
     public void Classify_PathThatDoesNotExist_ExitsWith2AndNamesIt()
     {
         var missing = Path.Combine(_temp, "nope.jsonl");
