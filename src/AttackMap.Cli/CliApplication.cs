@@ -13,6 +13,7 @@ internal static class CliApplication
         var root = new RootCommand("Map Azure security logs to MITRE ATT&CK and report detection coverage.");
         root.Subcommands.Add(ClassifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(CoverageCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
