@@ -71,6 +71,20 @@ public sealed class AzurePackBehaviourTests
         Registry.Value.Classify(TestSignals.Activity("Microsoft.Security/pricings/read", """{"properties":{"pricingTier":"Free"}}""")).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("MICROSOFT.SECURITYINSIGHTS/ALERTRULES/DELETE", "T1685")]
+    [InlineData("Microsoft.Insights/dataCollectionRules/delete", "T1685.002")]
+    [InlineData("microsoft.eventhub/namespaces/authorizationrules/listkeys/action", "T1552")]
+    [InlineData("Microsoft.Web/sites/write", "T1648")]
+    [InlineData("Microsoft.KeyVault/locations/deletedVaults/purge/action", "T1485")]
+    public void ActivityOperationsBeyondTheReferenceTable_AreContext(string operation, string technique)
+    {
+        var evidence = Registry.Value.Classify(TestSignals.Activity(operation));
+
+        evidence.Should().ContainSingle().Which.Technique.Id.Should().Be(technique);
+        evidence[0].Kind.Should().Be(EvidenceKind.CorrelationContext);
+    }
+
     [Fact]
     public void FailedOperation_IsKeptButMarked()
     {
@@ -187,6 +201,9 @@ public sealed class AzurePackBehaviourTests
     [InlineData("VM_EICAR", "T1204.002", EvidenceKind.NeedsReview)]
     [InlineData("VM_SuspiciousActivity", "T1059", EvidenceKind.NeedsReview)]
     [InlineData("NETWORK_DDOS_DETECTED", "T1498", EvidenceKind.DirectDetection)]
+    [InlineData("Suspicious Powershell Activity Detected", "T1059.001", EvidenceKind.DirectDetection)]
+    [InlineData("Suspicious Volume Shadow Copy Activity", "T1490", EvidenceKind.DirectDetection)]
+    [InlineData("Azure Security Center test alert (not a threat)", "T1204.002", EvidenceKind.NeedsReview)]
     public void DefenderAlertGroups_MapToTheObservedTechnique(string alertType, string technique, EvidenceKind kind)
     {
         var evidence = Registry.Value.Classify(TestSignals.Alert(alertType));
