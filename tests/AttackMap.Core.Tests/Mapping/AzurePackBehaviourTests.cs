@@ -136,6 +136,16 @@ public sealed class AzurePackBehaviourTests
     }
 
     [Fact]
+    public void UserUpdate_MfaMethodChange_IsMfaModification_DisplayNameChangeIsOnlyTheGenericRule()
+    {
+        var mfa = Registry.Value.Classify(TestSignals.Audit("Update user", new ModifiedProperty("StrongAuthenticationPhoneAppDetail", "[]", "[{}]")));
+        var rename = Registry.Value.Classify(TestSignals.Audit("Update user", new ModifiedProperty("DisplayName", "[\"Avery\"]", "[\"Avery Quinn\"]")));
+
+        mfa.Select(e => (e.Rule.Id, e.Technique.Id)).Should().BeEquivalentTo(new[] { ("audit.user-update", "T1098"), ("audit.user-update-mfa-methods", "T1556.006") });
+        rename.Select(e => e.Rule.Id).Should().Equal("audit.user-update");
+    }
+
+    [Fact]
     public void NearMiss_ConditionalAccessEditThatKeepsPolicyOn_IsNotTheDisableRule()
     {
         const string enabled = """{"displayName":"Require MFA","state":"enabled"}""";

@@ -36,6 +36,9 @@ internal static class BuiltInRuleSignals
         "defender.k8s-exposed-service-probed",
         "audit.group-created",
         "audit.group-created-role-assignable",
+        "audit.user-update-mfa-methods",
+        "audit.user-update-guest-to-member",
+        "audit.application-update-permissions",
         "activity.key-vault-network-open",
         "activity.defender-plan-free",
         "activity.storage-blob-public-access-enabled",
@@ -52,9 +55,14 @@ internal static class BuiltInRuleSignals
         LogFamily.EntraRiskDetection => TestSignals.Risk(key, workloadIdentity: rule.Id == "risk.leaked-credentials-workload"),
         LogFamily.EntraAudit => rule.Id == "audit.conditional-access-policy-disabled"
             ? TestSignals.Audit(key, new ModifiedProperty("ConditionalAccessPolicy", CaPolicyDisabled.Replace("disabled", "enabled", StringComparison.Ordinal), CaPolicyDisabled))
-            : rule.Id == "audit.group-created-role-assignable"
-                ? TestSignals.Audit(key, new ModifiedProperty("IsAssignableToRole", null, "[true]"))
-                : TestSignals.Audit(key),
+            : rule.Id switch
+            {
+                "audit.group-created-role-assignable" => TestSignals.Audit(key, new ModifiedProperty("IsAssignableToRole", null, "[true]")),
+                "audit.user-update-mfa-methods" => TestSignals.Audit(key, new ModifiedProperty("StrongAuthenticationMethod", "[]", """[{"MethodType":6,"Default":true}]""")),
+                "audit.user-update-guest-to-member" => TestSignals.Audit(key, new ModifiedProperty("UserType", "[\"Guest\"]", "[\"Member\"]")),
+                "audit.application-update-permissions" => TestSignals.Audit(key, new ModifiedProperty("RequiredResourceAccess", "[]", """[{"ResourceAppId":"00000003-0000-0000-c000-000000000000"}]""")),
+                _ => TestSignals.Audit(key),
+            },
         LogFamily.AzureActivity => TestSignals.Activity(key, rule.Id switch
         {
             "activity.nsg-rule-open-management-port" => OpenRdpBody,
