@@ -14,6 +14,7 @@ internal static class CliApplication
         root.Subcommands.Add(ClassifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(CoverageCommand.Create(stdout, stderr));
         root.Subcommands.Add(CorrelateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

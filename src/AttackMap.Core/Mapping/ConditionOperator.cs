@@ -26,4 +26,10 @@ public enum ConditionOperator
 
     /// <summary>The field ends with one of the values.</summary>
     EndsWith = 7,
+
+    /// <summary>
+    /// The field is a port specification (<c>3389</c>, a range such as <c>3380-3390</c>, <c>*</c>, a comma-separated list or a JSON
+    /// array of those, as in NSG <c>destinationPortRanges</c>) that includes one of the values (port numbers).
+    /// </summary>
+    PortInRange = 8,
 }

@@ -43,6 +43,45 @@ public sealed class Evidence
     /// <summary>Gets where the record was read.</summary>
     public SignalOrigin Origin => Signal.Origin;
 
+    /// <summary>Gets a value indicating whether the signal is an Azure Activity operation that failed (kept, but marked).</summary>
+    public bool IsFailedOperation => Signal is AzureActivityEvent { IsFailed: true };
+
+    /// <summary>Gets the ATT&amp;CK ids the vendor attached to the record (Defender <c>techniques</c>/<c>subTechniques</c>), empty when none.</summary>
+    public IReadOnlyList<string> VendorTechniques => Signal is DefenderAlert alert ? alert.VendorTechniques : Array.Empty<string>();
+
+    /// <summary>
+    /// Gets a value indicating whether the vendor named techniques and none of them is this evidence's technique, its parent
+    /// or one of its sub-techniques; review such mappings, the vendor and the pack see the alert differently.
+    /// </summary>
+    public bool VendorDisagreement
+    {
+        get
+        {
+            var vendor = VendorTechniques;
+            if (vendor.Count == 0)
+            {
+                return false;
+            }
+
+            var ours = BaseId(Technique.Id);
+            for (var i = 0; i < vendor.Count; i++)
+            {
+                if (vendor[i] is not null && string.Equals(BaseId(vendor[i].Trim()), ours, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Technique.Id} ({Kind}) by {Rule.Id} from {Signal.Origin}";
+
+    private static string BaseId(string id)
+    {
+        var dot = id.IndexOf('.');
+        return dot < 0 ? id : id.Substring(0, dot);
+    }
 }

@@ -46,6 +46,7 @@ public sealed record RuleCondition
             ConditionOperator.NotContains => value is null || !AnyMatch(value, ConditionOperator.Contains),
             ConditionOperator.StartsWith => value is not null && AnyMatch(value, ConditionOperator.StartsWith),
             ConditionOperator.EndsWith => value is not null && AnyMatch(value, ConditionOperator.EndsWith),
+            ConditionOperator.PortInRange => value is not null && PortSpec.IncludesAny(value, Values),
             _ => false,
         };
     }

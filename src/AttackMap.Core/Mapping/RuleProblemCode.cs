@@ -44,4 +44,7 @@ public enum RuleProblemCode
 
     /// <summary>Two rules map the same key to different techniques with nothing to tell them apart (a warning).</summary>
     ConflictingRules = 13,
+
+    /// <summary>A condition names a field the rule's family does not have, so it can never match.</summary>
+    UnknownConditionField = 14,
 }

@@ -147,6 +147,22 @@ public sealed class RuleRegistry
         return added;
     }
 
+    /// <summary>
+    /// For a Defender alert whose rule states no tactics, keeps the technique's tactics that the alert's intent names
+    /// (translated by <see cref="DefenderIntent"/>); when the intent names none of them, the technique's tactics stay.
+    /// </summary>
+    private static IReadOnlyList<string> NarrowByIntent(string intent, IReadOnlyList<string> tactics)
+    {
+        var stated = DefenderIntent.ToTactics(intent);
+        if (stated.Count == 0)
+        {
+            return tactics;
+        }
+
+        var narrowed = tactics.Where(t => stated.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray();
+        return narrowed.Length == 0 ? tactics : narrowed;
+    }
+
     private static bool FiredEarlier(CompiledRule rule, IReadOnlyList<string> riskTypes, int position)
     {
         for (var j = 0; j < position; j++)
@@ -200,7 +216,13 @@ public sealed class RuleRegistry
         var techniques = rule.Techniques;
         for (var t = 0; t < techniques.Length; t++)
         {
-            var evidence = new Evidence(signal, rule.Rule, techniques[t], rule.Tactics[t]);
+            var tactics = rule.Tactics[t];
+            if (signal is DefenderAlert { Intent: not null } alert && tactics.Count > 1 && rule.Rule.Tactics.Count == 0)
+            {
+                tactics = NarrowByIntent(alert.Intent!, tactics);
+            }
+
+            var evidence = new Evidence(signal, rule.Rule, techniques[t], tactics);
             if (output is not null)
             {
                 output.Add(evidence);

@@ -72,6 +72,12 @@ internal static class RuleValidator
         for (var i = 0; i < rule.Conditions.Count; i++)
         {
             var condition = rule.Conditions[i];
+            if (!ConditionFields.IsKnown(rule.Family, condition.Field))
+            {
+                Add(problems, RuleProblemCode.UnknownConditionField, rule,
+                    $"Condition {i} uses the field '{condition.Field}', which {rule.Family} signals do not have, so the rule can never match; use one of: {string.Join(", ", ConditionFields.GetNames(rule.Family).Concat(ConditionFields.GetPrefixes(rule.Family).Select(p => p + "<path>")))}.");
+            }
+
             var needsValues = condition.Operator is not (ConditionOperator.Exists or ConditionOperator.NotExists);
             if (needsValues && !condition.Values.Any(v => !string.IsNullOrEmpty(v)))
             {

@@ -48,7 +48,7 @@ public sealed class BuiltInPackTests
             rule.Techniques.Should().NotBeEmpty(rule.Id);
             rule.Keys.Should().NotBeEmpty(rule.Id);
             rule.References.Should().NotBeEmpty(rule.Id);
-            rule.LastReviewed.Should().Be(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), rule.Id);
+            rule.LastReviewed.Should().BeOneOf(new DateTimeOffset?[] { new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero) }, rule.Id);
             rule.AttackVersion.Should().Be("19.2", rule.Id);
         }
     }
