@@ -1,0 +1,255 @@
+using System.Text.Json;
+using AttackMap.Signals;
+
+namespace AttackMap.Ingestion;
+
+/// <summary>
+/// The fast path for diagnostic-settings sign-in records (one JSON Lines line or one array item): a single forward
+/// pass with <see cref="Utf8JsonReader"/> that keeps only the fields <see cref="EntraSignIn"/> needs and skips the
+/// rest without allocating. It declines (returns false) on anything the general path decides differently - another
+/// category, a key spelled in another case, a duplicate key, a value of an unexpected kind, invalid JSON - and the
+/// caller then parses the record with <see cref="JsonRecordParser"/>'s general path, so results are always equal.
+/// Not thread-safe: one instance per source.
+/// </summary>
+internal sealed class SignInLineParser
+{
+    private readonly JsonReaderOptions _options;
+    private readonly SignInFields _fields = new();
+    private readonly string?[] _root = new string?[SignInLineNames.Root.Length];
+    private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
+    private readonly List<string?> _riskV2 = new();
+    private readonly List<string?> _riskV1 = new();
+    private string? _statusErrorCode;
+    private string? _statusFailureReason;
+    private string? _locationCountry;
+    private bool _locationIsObject;
+
+    public SignInLineParser(int maxDepth)
+    {
+        _options = new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth };
+    }
+
+    /// <summary>Reads one record; false when the general path must decide.</summary>
+    public bool TryRead(ReadOnlySpan<byte> json, out SignInKind kind)
+    {
+        kind = default;
+        Array.Clear(_root, 0, _root.Length);
+        Array.Clear(_properties, 0, _properties.Length);
+        _riskV2.Clear();
+        _riskV1.Clear();
+        _statusErrorCode = _statusFailureReason = _locationCountry = null;
+        _locationIsObject = false;
+        try
+        {
+            var reader = new Utf8JsonReader(json, _options);
+            return ReadRoot(ref reader) && KindOf(_root[SignInLineNames.RootCategory], out kind);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Builds the record read by the last successful <see cref="TryRead"/>.</summary>
+    public LogRecord Build(SignalOrigin origin, SignInKind kind)
+    {
+        try
+        {
+            return Fill().Build(origin, kind);
+        }
+        catch (Exception e) when (RecordSafety.IsRecordError(e))
+        {
+            return LogRecord.Rejected(origin, RejectionKind.Malformed, "record could not be read: " + e.Message);
+        }
+    }
+
+    private static bool KindOf(string? category, out SignInKind kind)
+    {
+        kind = default;
+        if (category is null || !LogTables.CategoryToTable.TryGetValue(category, out var table))
+        {
+            return false;
+        }
+
+        switch (table)
+        {
+            case "SigninLogs": kind = SignInKind.UserInteractive; return true;
+            case "AADNonInteractiveUserSignInLogs": kind = SignInKind.UserNonInteractive; return true;
+            case "AADServicePrincipalSignInLogs": kind = SignInKind.ServicePrincipal; return true;
+            case "AADManagedIdentitySignInLogs": kind = SignInKind.ManagedIdentity; return true;
+            default: return false;
+        }
+    }
+
+    private SignInFields Fill()
+    {
+        var r = _root;
+        var p = _properties;
+        var f = _fields;
+        f.ResultTypeRoot = r[SignInLineNames.RootResultType];
+        f.StatusErrorCode = _statusErrorCode;
+        f.ResultDescriptionRoot = r[SignInLineNames.RootResultDescription];
+        f.StatusFailureReason = _statusFailureReason;
+        f.UserId = p[SignInLineNames.UserId];
+        f.UserPrincipalName = p[SignInLineNames.UserPrincipalName];
+        f.UserDisplayName = p[SignInLineNames.UserDisplayName];
+        f.Identity = r[SignInLineNames.RootIdentity];
+        f.ServicePrincipalId = p[SignInLineNames.ServicePrincipalId];
+        f.ServicePrincipalName = p[SignInLineNames.ServicePrincipalName];
+        f.AppId = p[SignInLineNames.AppId];
+        f.CreatedDateTime = p[SignInLineNames.CreatedDateTime];
+        f.Time = r[SignInLineNames.RootTime] ?? r[SignInLineNames.RootTimeGenerated];
+        f.ResourceId = r[SignInLineNames.RootResourceId] ?? r[SignInLineNames.RootUnderscoreResourceId];
+        f.IpAddress = p[SignInLineNames.IpAddress];
+        f.CallerIpAddress = r[SignInLineNames.RootCallerIpAddress];
+        f.CorrelationIdField = p[SignInLineNames.CorrelationId];
+        f.CorrelationIdRoot = r[SignInLineNames.RootCorrelationId];
+        f.TenantId = r[SignInLineNames.RootTenantId] ?? p[SignInLineNames.ResourceTenantId] ?? p[SignInLineNames.HomeTenantId];
+        f.HomeTenantId = p[SignInLineNames.HomeTenantId];
+        f.Id = p[SignInLineNames.Id];
+        f.AppDisplayName = p[SignInLineNames.AppDisplayName];
+        f.ClientAppUsed = p[SignInLineNames.ClientAppUsed];
+        f.ResourceDisplayName = p[SignInLineNames.ResourceDisplayName];
+        f.Location = _locationIsObject
+            ? _locationCountry ?? r[SignInLineNames.RootLocation]
+            : p[SignInLineNames.Location] ?? r[SignInLineNames.RootLocation];
+        f.AutonomousSystemNumber = p[SignInLineNames.AutonomousSystemNumber];
+        f.UserAgent = p[SignInLineNames.UserAgent];
+        f.RiskLevelDuringSignIn = p[SignInLineNames.RiskLevelDuringSignIn];
+        f.RiskLevelAggregated = p[SignInLineNames.RiskLevelAggregated];
+        f.RiskState = p[SignInLineNames.RiskState];
+        f.AuthenticationRequirement = p[SignInLineNames.AuthenticationRequirement];
+        f.ConditionalAccessStatus = p[SignInLineNames.ConditionalAccessStatus];
+        f.RiskEventTypes = RiskTypes();
+        return f;
+    }
+
+    private IReadOnlyList<string> RiskTypes()
+    {
+        if (_riskV2.Count == 0 && _riskV1.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var types = new List<string>(_riskV2.Count + _riskV1.Count);
+        foreach (var type in _riskV2)
+        {
+            FieldNormalizer.AddDistinct(types, type);
+        }
+
+        foreach (var type in _riskV1)
+        {
+            FieldNormalizer.AddDistinct(types, type);
+        }
+
+        return types;
+    }
+
+    private bool ReadRoot(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = SignInLineNames.MatchRoot(ref reader, ref seen);
+            if (index == SignInLineNames.Decline || !reader.Read())
+            {
+                return false;
+            }
+
+            switch (index)
+            {
+                case SignInLineNames.Unknown:
+                    reader.Skip();
+                    break;
+                case SignInLineNames.RootProperties:
+                    if (reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case SignInLineNames.RootCategory:
+                    if (!SignInLineValues.TryText(ref reader, out var category) || SignInLineValues.LooksLikeJson(category)
+                        || !KindOf(category, out _))
+                    {
+                        return false;
+                    }
+
+                    _root[index] = category;
+                    break;
+                default:
+                    if (!SignInLineValues.TryText(ref reader, out _root[index]))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        // A properties object is required (else the record is flat and the general path reads it); nothing may follow the object.
+        return reader.TokenType == JsonTokenType.EndObject && (seen & (1UL << SignInLineNames.RootProperties)) != 0 && !reader.Read();
+    }
+
+    private bool ReadProperties(ref Utf8JsonReader reader)
+    {
+        ulong seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = SignInLineNames.MatchProperty(ref reader, ref seen);
+            if (index == SignInLineNames.Decline || !reader.Read())
+            {
+                return false;
+            }
+
+            var ok = index switch
+            {
+                SignInLineNames.Unknown => Skip(ref reader),
+                SignInLineNames.Status => ReadStatus(ref reader),
+                SignInLineNames.Location => ReadLocation(ref reader),
+                SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
+                SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
+                _ => SignInLineValues.TryText(ref reader, out _properties[index]),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return true;
+    }
+
+    private bool ReadStatus(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => true,
+        JsonTokenType.StartObject => SignInLineValues.TryObject(ref reader, SignInLineNames.StatusNames, out _statusErrorCode, out _statusFailureReason),
+        _ => false,
+    };
+
+    private bool ReadLocation(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                _locationIsObject = true;
+                return SignInLineValues.TryObject(ref reader, SignInLineNames.LocationNames, out _locationCountry, out _);
+            case JsonTokenType.StartArray:
+                return false;
+            default:
+                return SignInLineValues.TryText(ref reader, out _properties[SignInLineNames.Location])
+                    && !SignInLineValues.LooksLikeJson(_properties[SignInLineNames.Location]);
+        }
+    }
+}
