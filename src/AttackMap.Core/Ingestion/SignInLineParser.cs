@@ -19,10 +19,15 @@ internal sealed class SignInLineParser
     private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
     private readonly List<string?> _riskV2 = new();
     private readonly List<string?> _riskV1 = new();
+    private readonly LastValueCache[] _rootCache = Caches(SignInLineNames.Root.Length);
+    private readonly LastValueCache[] _propertiesCache = Caches(SignInLineNames.Properties.Length);
+    private readonly LastValueCache[] _statusCache = Caches(2);
+    private readonly LastValueCache[] _locationCache = Caches(1);
     private string? _statusErrorCode;
     private string? _statusFailureReason;
     private string? _locationCountry;
     private bool _locationIsObject;
+    private SignInKind _kind;
 
     public SignInLineParser(int maxDepth)
     {
@@ -42,7 +47,13 @@ internal sealed class SignInLineParser
         try
         {
             var reader = new Utf8JsonReader(json, _options);
-            return ReadRoot(ref reader) && KindOf(_root[SignInLineNames.RootCategory], out kind);
+            if (!ReadRoot(ref reader) || _root[SignInLineNames.RootCategory] is null)
+            {
+                return false;
+            }
+
+            kind = _kind;
+            return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
@@ -61,6 +72,17 @@ internal sealed class SignInLineParser
         {
             return LogRecord.Rejected(origin, RejectionKind.Malformed, "record could not be read: " + e.Message);
         }
+    }
+
+    private static LastValueCache[] Caches(int count)
+    {
+        var caches = new LastValueCache[count];
+        for (var i = 0; i < count; i++)
+        {
+            caches[i] = new LastValueCache();
+        }
+
+        return caches;
     }
 
     private static bool KindOf(string? category, out SignInKind kind)
@@ -174,8 +196,8 @@ internal sealed class SignInLineParser
 
                     break;
                 case SignInLineNames.RootCategory:
-                    if (!SignInLineValues.TryText(ref reader, out var category) || SignInLineValues.LooksLikeJson(category)
-                        || !KindOf(category, out _))
+                    if (!SignInLineValues.TryText(ref reader, out var category, _rootCache[index]) || SignInLineValues.LooksLikeJson(category)
+                        || !KindOf(category, out _kind))
                     {
                         return false;
                     }
@@ -183,7 +205,7 @@ internal sealed class SignInLineParser
                     _root[index] = category;
                     break;
                 default:
-                    if (!SignInLineValues.TryText(ref reader, out _root[index]))
+                    if (!SignInLineValues.TryText(ref reader, out _root[index], _rootCache[index]))
                     {
                         return false;
                     }
@@ -214,7 +236,7 @@ internal sealed class SignInLineParser
                 SignInLineNames.Location => ReadLocation(ref reader),
                 SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
                 SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
-                _ => SignInLineValues.TryText(ref reader, out _properties[index]),
+                _ => SignInLineValues.TryText(ref reader, out _properties[index], _propertiesCache[index]),
             };
             if (!ok)
             {
@@ -234,7 +256,7 @@ internal sealed class SignInLineParser
     private bool ReadStatus(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => true,
-        JsonTokenType.StartObject => SignInLineValues.TryObject(ref reader, SignInLineNames.StatusNames, out _statusErrorCode, out _statusFailureReason),
+        JsonTokenType.StartObject => SignInLineValues.TryObject(ref reader, SignInLineNames.StatusNames, _statusCache, out _statusErrorCode, out _statusFailureReason),
         _ => false,
     };
 
@@ -244,11 +266,11 @@ internal sealed class SignInLineParser
         {
             case JsonTokenType.StartObject:
                 _locationIsObject = true;
-                return SignInLineValues.TryObject(ref reader, SignInLineNames.LocationNames, out _locationCountry, out _);
+                return SignInLineValues.TryObject(ref reader, SignInLineNames.LocationNames, _locationCache, out _locationCountry, out _);
             case JsonTokenType.StartArray:
                 return false;
             default:
-                return SignInLineValues.TryText(ref reader, out _properties[SignInLineNames.Location])
+                return SignInLineValues.TryText(ref reader, out _properties[SignInLineNames.Location], _propertiesCache[SignInLineNames.Location])
                     && !SignInLineValues.LooksLikeJson(_properties[SignInLineNames.Location]);
         }
     }

@@ -7,11 +7,23 @@ namespace AttackMap.Ingestion;
 internal static class SignInLineValues
 {
     /// <summary>Reads a scalar as <see cref="JsonRecordView.ToText"/> then <see cref="RecordView.Text(string)"/> would (empty becomes null); objects and arrays decline.</summary>
-    public static bool TryText(ref Utf8JsonReader reader, out string? text)
+    public static bool TryText(ref Utf8JsonReader reader, out string? text, LastValueCache? cache = null)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
+                if (cache is not null && !reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    var raw = reader.ValueSpan;
+                    if (!cache.TryGet(raw, out text))
+                    {
+                        text = raw.Length == 0 ? null : reader.GetString();
+                        cache.Set(raw, text);
+                    }
+
+                    return true;
+                }
+
                 text = reader.ValueSpan.Length == 0 ? null : reader.GetString();
                 if (text is { Length: 0 })
                 {
@@ -23,7 +35,16 @@ internal static class SignInLineValues
                 text = null;
                 return true;
             case JsonTokenType.Number:
-                text = Utf8(reader.ValueSpan);
+                if (cache is null || reader.HasValueSequence)
+                {
+                    text = Utf8(reader.ValueSpan);
+                }
+                else if (!cache.TryGet(reader.ValueSpan, out text))
+                {
+                    text = Utf8(reader.ValueSpan);
+                    cache.Set(reader.ValueSpan, text);
+                }
+
                 return true;
             case JsonTokenType.True:
                 text = "true";
@@ -64,7 +85,7 @@ internal static class SignInLineValues
     }
 
     /// <summary>Reads a small object (reader on its start) keeping the scalars of <paramref name="names"/> (one or two names).</summary>
-    public static bool TryObject(ref Utf8JsonReader reader, byte[][] names, out string? first, out string? second)
+    public static bool TryObject(ref Utf8JsonReader reader, byte[][] names, LastValueCache[] caches, out string? first, out string? second)
     {
         first = second = null;
         var seen = 0;
@@ -82,7 +103,7 @@ internal static class SignInLineValues
                 continue;
             }
 
-            if ((seen & (1 << index)) != 0 || !TryText(ref reader, out var text))
+            if ((seen & (1 << index)) != 0 || !TryText(ref reader, out var text, caches[index]))
             {
                 return false;
             }
