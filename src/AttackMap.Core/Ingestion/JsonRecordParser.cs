@@ -27,9 +27,12 @@ internal sealed class JsonRecordParser
     public void Parse(byte[] buffer, int start, int length, long line, long offset, string? hint, bool unwrap, List<LogRecord> output)
     {
         // Diagnostic sign-ins (the bulk of most exports) are read in one pass; anything else takes the general path.
-        if (hint is null && _signIns is not null && _signIns.TryRead(new ReadOnlySpan<byte>(buffer, start, length), out var kind))
+        var json = new ReadOnlySpan<byte>(buffer, start, length);
+        if (hint is null && _signIns is not null && _signIns.TryRead(json, out var kind)
+            && _signIns.TryBuild(json, new SignalOrigin(_file, _index, line, offset), kind) is { } signIn)
         {
-            output.Add(_signIns.Build(new SignalOrigin(_file, _index++, line, offset), kind));
+            _index++;
+            output.Add(signIn);
             return;
         }
 

@@ -3,32 +3,26 @@ using AttackMap.Signals;
 namespace AttackMap.Ingestion;
 
 /// <summary>
-/// The raw field values one sign-in is built from, gathered either from a <see cref="RecordView"/> (general path) or
+/// The field values one sign-in is built from (fallback chains already resolved), gathered either from a <see cref="RecordView"/> (general path) or
 /// in one forward pass over a JSON Lines line (<see cref="SignInLineParser"/>). <see cref="Build"/> holds the one
 /// rule set that turns them into an <see cref="EntraSignIn"/>, so both paths produce equal models.
 /// </summary>
 internal sealed class SignInFields
 {
     public string? ResultTypeRoot;
-    public string? ResultTypeField;
     public string? StatusErrorCode;
     public string? ResultDescriptionRoot;
-    public string? ResultDescriptionField;
     public string? StatusFailureReason;
     public string? UserId;
     public string? UserPrincipalName;
     public string? UserDisplayName;
-    public string? Identity;
     public string? ServicePrincipalId;
     public string? ServicePrincipalName;
     public string? AppId;
-    public string? CreatedDateTime;
-    public string? Time;
+    public DateTimeOffset? ParsedTime;
     public string? ResourceId;
     public string? IpAddress;
-    public string? CallerIpAddress;
-    public string? CorrelationIdField;
-    public string? CorrelationIdRoot;
+    public string? CorrelationId;
     public string? TenantId;
     public string? HomeTenantId;
     public string? Id;
@@ -48,26 +42,26 @@ internal sealed class SignInFields
     /// <summary>Builds the sign-in of <paramref name="kind"/> read from <paramref name="origin"/>.</summary>
     public LogRecord Build(SignalOrigin origin, SignInKind kind)
     {
-        var resultType = ResultTypeRoot ?? ResultTypeField ?? StatusErrorCode ?? "0";
+        var resultType = ResultTypeRoot ?? StatusErrorCode ?? "0";
         Principal principal = kind switch
         {
             SignInKind.ServicePrincipal => new Principal(PrincipalKind.ServicePrincipal, ServicePrincipalId, ServicePrincipalName, AppId),
             SignInKind.ManagedIdentity => new Principal(PrincipalKind.ManagedIdentity, ServicePrincipalId, ServicePrincipalName, AppId),
-            _ => new Principal(PrincipalKind.User, UserId, UserPrincipalName ?? UserDisplayName ?? Identity),
+            _ => new Principal(PrincipalKind.User, UserId, UserPrincipalName ?? UserDisplayName),
         };
 
         var signIn = new EntraSignIn(origin, kind, resultType)
         {
             Table = SignInParser.TableOf(kind),
-            Time = FlexibleTime.Parse(CreatedDateTime) ?? FlexibleTime.Parse(Time),
+            Time = ParsedTime,
             Principal = principal.IsEmpty ? null : principal,
             ResourceId = FieldNormalizer.ResourceId(ResourceId),
-            IpAddress = FieldNormalizer.Ip(IpAddress ?? CallerIpAddress),
-            CorrelationId = CorrelationIdField ?? CorrelationIdRoot,
+            IpAddress = FieldNormalizer.Ip(IpAddress),
+            CorrelationId = CorrelationId,
             TenantId = TenantId,
             HomeTenantId = HomeTenantId,
             Id = Id,
-            ResultDescription = ResultDescriptionRoot ?? ResultDescriptionField ?? StatusFailureReason,
+            ResultDescription = ResultDescriptionRoot ?? StatusFailureReason,
             UserPrincipalName = UserPrincipalName,
             AppId = AppId,
             AppDisplayName = AppDisplayName,

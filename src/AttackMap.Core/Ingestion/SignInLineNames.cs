@@ -76,6 +76,10 @@ internal static class SignInLineNames
     private static readonly int[][] RootByLength = ByLength(Root);
     private static readonly int[][] PropertiesByLength = ByLength(Properties);
 
+    /// <summary>Returns whether a root field is only a fallback (read when the sign-in field is missing), so it stays undecoded until needed.</summary>
+    public static bool IsFallbackRoot(int index) =>
+        index is RootTime or RootTimeGenerated or RootCallerIpAddress or RootCorrelationId or RootIdentity;
+
     /// <summary>Matches the root property name under the reader; marks it seen.</summary>
     public static int MatchRoot(ref Utf8JsonReader reader, ref ulong seen) => Match(ref reader, Root, RootByLength, RootDeclineFrom, ref seen);
 

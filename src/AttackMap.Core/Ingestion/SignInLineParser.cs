@@ -19,6 +19,8 @@ internal sealed class SignInLineParser
     private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
     private readonly List<string?> _riskV2 = new();
     private readonly List<string?> _riskV1 = new();
+    private readonly Range[] _rootRaw = new Range[SignInLineNames.Root.Length];
+    private readonly Range[] _propertiesRaw = new Range[SignInLineNames.Properties.Length];
     private readonly LastValueCache[] _rootCache = Caches(SignInLineNames.Root.Length);
     private readonly LastValueCache[] _propertiesCache = Caches(SignInLineNames.Properties.Length);
     private readonly LastValueCache[] _statusCache = Caches(2);
@@ -40,6 +42,8 @@ internal sealed class SignInLineParser
         kind = default;
         Array.Clear(_root, 0, _root.Length);
         Array.Clear(_properties, 0, _properties.Length);
+        Array.Clear(_rootRaw, 0, _rootRaw.Length);
+        Array.Clear(_propertiesRaw, 0, _propertiesRaw.Length);
         _riskV2.Clear();
         _riskV1.Clear();
         _statusErrorCode = _statusFailureReason = _locationCountry = null;
@@ -61,12 +65,25 @@ internal sealed class SignInLineParser
         }
     }
 
-    /// <summary>Builds the record read by the last successful <see cref="TryRead"/>.</summary>
-    public LogRecord Build(SignalOrigin origin, SignInKind kind)
+    /// <summary>
+    /// Builds the record read by the last successful <see cref="TryRead"/> from the same <paramref name="json"/>; null when a
+    /// fallback field that was left undecoded cannot be read (the general path then decides).
+    /// </summary>
+    public LogRecord? TryBuild(ReadOnlySpan<byte> json, SignalOrigin origin, SignInKind kind)
     {
+        SignInFields fields;
         try
         {
-            return Fill().Build(origin, kind);
+            fields = Fill(json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+
+        try
+        {
+            return fields.Build(origin, kind);
         }
         catch (Exception e) when (RecordSafety.IsRecordError(e))
         {
@@ -103,7 +120,22 @@ internal sealed class SignInLineParser
         }
     }
 
-    private SignInFields Fill()
+    // Decodes a fallback field left as a raw string token.
+    private string? Lazy(ReadOnlySpan<byte> json, bool root, int index)
+    {
+        var range = root ? _rootRaw[index] : _propertiesRaw[index];
+        if (range.Length == 0)
+        {
+            return root ? _root[index] : _properties[index];
+        }
+
+        var reader = new Utf8JsonReader(json.Slice(range.Start, range.Length), _options);
+        reader.Read();
+        SignInLineValues.TryText(ref reader, out var text, root ? _rootCache[index] : _propertiesCache[index]);
+        return text;
+    }
+
+    private SignInFields Fill(ReadOnlySpan<byte> json)
     {
         var r = _root;
         var p = _properties;
@@ -114,19 +146,16 @@ internal sealed class SignInLineParser
         f.StatusFailureReason = _statusFailureReason;
         f.UserId = p[SignInLineNames.UserId];
         f.UserPrincipalName = p[SignInLineNames.UserPrincipalName];
-        f.UserDisplayName = p[SignInLineNames.UserDisplayName];
-        f.Identity = r[SignInLineNames.RootIdentity];
+        f.UserDisplayName = f.UserPrincipalName is null ? Lazy(json, false, SignInLineNames.UserDisplayName) ?? Lazy(json, true, SignInLineNames.RootIdentity) : null;
         f.ServicePrincipalId = p[SignInLineNames.ServicePrincipalId];
         f.ServicePrincipalName = p[SignInLineNames.ServicePrincipalName];
         f.AppId = p[SignInLineNames.AppId];
-        f.CreatedDateTime = p[SignInLineNames.CreatedDateTime];
-        f.Time = r[SignInLineNames.RootTime] ?? r[SignInLineNames.RootTimeGenerated];
+        f.ParsedTime = FlexibleTime.Parse(p[SignInLineNames.CreatedDateTime])
+            ?? FlexibleTime.Parse(Lazy(json, true, SignInLineNames.RootTime) ?? Lazy(json, true, SignInLineNames.RootTimeGenerated));
         f.ResourceId = r[SignInLineNames.RootResourceId] ?? r[SignInLineNames.RootUnderscoreResourceId];
-        f.IpAddress = p[SignInLineNames.IpAddress];
-        f.CallerIpAddress = r[SignInLineNames.RootCallerIpAddress];
-        f.CorrelationIdField = p[SignInLineNames.CorrelationId];
-        f.CorrelationIdRoot = r[SignInLineNames.RootCorrelationId];
-        f.TenantId = r[SignInLineNames.RootTenantId] ?? p[SignInLineNames.ResourceTenantId] ?? p[SignInLineNames.HomeTenantId];
+        f.IpAddress = p[SignInLineNames.IpAddress] ?? Lazy(json, true, SignInLineNames.RootCallerIpAddress);
+        f.CorrelationId = p[SignInLineNames.CorrelationId] ?? Lazy(json, true, SignInLineNames.RootCorrelationId);
+        f.TenantId = r[SignInLineNames.RootTenantId] ?? Lazy(json, false, SignInLineNames.ResourceTenantId) ?? p[SignInLineNames.HomeTenantId];
         f.HomeTenantId = p[SignInLineNames.HomeTenantId];
         f.Id = p[SignInLineNames.Id];
         f.AppDisplayName = p[SignInLineNames.AppDisplayName];
@@ -205,7 +234,11 @@ internal sealed class SignInLineParser
                     _root[index] = category;
                     break;
                 default:
-                    if (!SignInLineValues.TryText(ref reader, out _root[index], _rootCache[index]))
+                    if (SignInLineNames.IsFallbackRoot(index) && reader.TokenType == JsonTokenType.String)
+                    {
+                        _rootRaw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                    }
+                    else if (!SignInLineValues.TryText(ref reader, out _root[index], _rootCache[index]))
                     {
                         return false;
                     }
@@ -236,6 +269,7 @@ internal sealed class SignInLineParser
                 SignInLineNames.Location => ReadLocation(ref reader),
                 SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
                 SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
+                SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index),
                 _ => SignInLineValues.TryText(ref reader, out _properties[index], _propertiesCache[index]),
             };
             if (!ok)
@@ -245,6 +279,12 @@ internal sealed class SignInLineParser
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index)
+    {
+        raw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+        return true;
     }
 
     private static bool Skip(ref Utf8JsonReader reader)
@@ -273,5 +313,19 @@ internal sealed class SignInLineParser
                 return SignInLineValues.TryText(ref reader, out _properties[SignInLineNames.Location], _propertiesCache[SignInLineNames.Location])
                     && !SignInLineValues.LooksLikeJson(_properties[SignInLineNames.Location]);
         }
+    }
+
+    // Where a fallback field's string token (quotes included) sits in the record; Length 0 when it was decoded or is absent.
+    private readonly struct Range
+    {
+        public Range(int start, int length)
+        {
+            Start = start;
+            Length = length;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
     }
 }

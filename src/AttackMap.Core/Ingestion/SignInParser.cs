@@ -26,13 +26,10 @@ internal static class SignInParser
             ServicePrincipalId = f.Text("servicePrincipalId"),
             ServicePrincipalName = f.Text("servicePrincipalName"),
             AppId = f.Text("appId"),
-            CreatedDateTime = f.Text("createdDateTime"),
-            Time = root.Text("time", "TimeGenerated"),
+            ParsedTime = FlexibleTime.Parse(f.Text("createdDateTime")) ?? FlexibleTime.Parse(root.Text("time", "TimeGenerated")),
             ResourceId = root.Text("resourceId", "_ResourceId"),
-            IpAddress = f.Text("ipAddress"),
-            CallerIpAddress = root.Text("callerIpAddress"),
-            CorrelationIdField = f.Text("correlationId"),
-            CorrelationIdRoot = root.Text("correlationId"),
+            IpAddress = f.Text("ipAddress") ?? root.Text("callerIpAddress"),
+            CorrelationId = f.Text("correlationId") ?? root.Text("correlationId"),
             TenantId = TenantOf(root, f),
             HomeTenantId = f.Text("homeTenantId"),
             Id = f.Text("id"),
@@ -51,11 +48,10 @@ internal static class SignInParser
             ConditionalAccessStatus = f.Text("conditionalAccessStatus"),
         };
 
-        // Only the user branch reads the display names; read them lazily as before.
+        // Fallback fields are read only when needed, as a field that cannot be read rejects the record.
         if (kind is not (SignInKind.ServicePrincipal or SignInKind.ManagedIdentity) && fields.UserPrincipalName is null)
         {
-            fields.UserDisplayName = f.Text("userDisplayName");
-            fields.Identity = root.Text("identity");
+            fields.UserDisplayName = f.Text("userDisplayName") ?? root.Text("identity");
         }
 
         return fields.Build(origin, kind);

@@ -39,6 +39,10 @@ public sealed class SignInFastPathTests
         Line.Replace("\"resultType\":\"50126\"", "\"resultType\":null", StringComparison.Ordinal),
         Line.Replace("\"ipAddress\"", "\"ip\"", StringComparison.Ordinal).Replace("\"callerIpAddress\":\"203.0.113.7\"", "\"callerIpAddress\":true", StringComparison.Ordinal),
         Line + " {}", // trailing content: invalid JSON
+        Line.Replace("\"userPrincipalName\":\"avery.quinn@contoso-lab.example\",", "\"userDisplayName\":\"Avery\",", StringComparison.Ordinal),
+        Line.Replace("\"userPrincipalName\":\"avery.quinn@contoso-lab.example\",", string.Empty, StringComparison.Ordinal),
+        Line.Replace("\"createdDateTime\":\"2026-11-20T08:05:12.4718203+00:00\",", "\"createdDateTime\":\"soon\",", StringComparison.Ordinal),
+        Line.Replace("\"properties\":{", "\"properties\":{\"correlationId\":null,\"ipAddress\":\"\",\"resourceTenantId\":\"t\\u0031\",", StringComparison.Ordinal),
         Line.Substring(0, Line.Length - 1), // truncated
         "{\"category\":\"SignInLogs\",\"properties\":\"{\\\"userId\\\":\\\"u1\\\"}\"}", // properties as JSON text
         "{\"category\":\"SignInLogs\",\"$table\":\"SigninLogs\",\"properties\":{}}",
@@ -53,10 +57,11 @@ public sealed class SignInFastPathTests
     public void TryRead_DiagnosticSignIn_TakesFastPathAndKeepsFields()
     {
         var parser = new SignInLineParser(64);
-        parser.TryRead(Encoding.UTF8.GetBytes(Line), out var kind).Should().BeTrue();
+        var json = Encoding.UTF8.GetBytes(Line);
+        parser.TryRead(json, out var kind).Should().BeTrue();
         kind.Should().Be(SignInKind.UserInteractive);
 
-        var signIn = (EntraSignIn)parser.Build(new SignalOrigin("f", 0, 1, 0), kind).Signal!;
+        var signIn = (EntraSignIn)parser.TryBuild(json, new SignalOrigin("f", 0, 1, 0), kind)!.Signal!;
         signIn.ResultType.Should().Be("50126");
         signIn.ResultDescription.Should().Be("Invalid username or password.");
         signIn.Principal!.ObjectId.Should().Be("00000000-0000-4000-8000-0000000000a1");
@@ -78,6 +83,20 @@ public sealed class SignInFastPathTests
     [MemberData(nameof(Variants))]
     public void Read_EdgeCaseLine_FastAndGeneralPathsAgree(string line) =>
         AssertSame(Encoding.UTF8.GetBytes(line + "\n" + Line + "\n"), "variant");
+
+    [Theory]
+    [InlineData("Avery Quinn", false)] // a fallback field the record does not need
+    [InlineData("Avery Quinn", true)] // the same field, needed once the UPN is gone
+    [InlineData("medium", false)] // a kept field
+    public void Read_InvalidUtf8InField_FastAndGeneralPathsAgree(string value, bool dropUpn)
+    {
+        var line = dropUpn ? Line.Replace("\"userPrincipalName\":\"avery.quinn@contoso-lab.example\",", string.Empty, StringComparison.Ordinal) : Line;
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        var at = line.IndexOf(value, StringComparison.Ordinal);
+        bytes[at + 1] = 0xFF;
+
+        AssertSame(bytes, "invalid-utf8");
+    }
 
     [Fact]
     public void Read_EveryIngestionFixture_FastAndGeneralPathsAgree()
