@@ -44,7 +44,7 @@ internal static class FlexibleTime
             return false;
         }
 
-        return TryParseIso(s, out value) || TryParseFormats(s, out value);
+        return TryParseIso(s.AsSpan(), out value) || TryParseFormats(s, out value);
     }
 
     /// <summary>The format-based reading of trimmed text that is not Unix seconds (every spelling; slower than <see cref="TryParseIso"/>).</summary>
@@ -75,8 +75,10 @@ internal static class FlexibleTime
     /// seventh are cut, as <see cref="TrimFraction"/> does), then <c>Z</c>, <c>+hh:mm</c>, <c>-hh:mm</c> or nothing (UTC).
     /// Returns false for anything else, which the format-based path then reads; results are identical to that path.
     /// </summary>
-    internal static bool TryParseIso(string s, out DateTimeOffset value)
+    internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
+        // Also the contract of SignInLineParser, which reads UTF-8 time stamps with this method: an accepted text has no
+        // surrounding white space and is not all digits, so TryParse would reach this same reading.
         value = default;
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
             || !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
@@ -136,7 +138,7 @@ internal static class FlexibleTime
         return true;
     }
 
-    private static bool Digits(string s, int start, int count, out int number)
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int number)
     {
         number = 0;
         for (var i = start; i < start + count; i++)

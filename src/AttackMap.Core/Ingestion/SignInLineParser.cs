@@ -29,11 +29,13 @@ internal sealed class SignInLineParser
     private string? _statusFailureReason;
     private string? _locationCountry;
     private bool _locationIsObject;
+    private DateTimeOffset? _created;
     private SignInKind _kind;
 
     public SignInLineParser(int maxDepth)
     {
-        _options = new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth };
+        // Strict JSON on purpose: a comment or trailing comma throws, which declines to the general path that allows them.
+        _options = new JsonReaderOptions { MaxDepth = maxDepth };
     }
 
     /// <summary>Reads one record; false when the general path must decide.</summary>
@@ -48,6 +50,7 @@ internal sealed class SignInLineParser
         _riskV1.Clear();
         _statusErrorCode = _statusFailureReason = _locationCountry = null;
         _locationIsObject = false;
+        _created = null;
         try
         {
             var reader = new Utf8JsonReader(json, _options);
@@ -150,7 +153,7 @@ internal sealed class SignInLineParser
         f.ServicePrincipalId = p[SignInLineNames.ServicePrincipalId];
         f.ServicePrincipalName = p[SignInLineNames.ServicePrincipalName];
         f.AppId = p[SignInLineNames.AppId];
-        f.ParsedTime = FlexibleTime.Parse(p[SignInLineNames.CreatedDateTime])
+        f.ParsedTime = _created ?? FlexibleTime.Parse(p[SignInLineNames.CreatedDateTime])
             ?? FlexibleTime.Parse(Lazy(json, true, SignInLineNames.RootTime) ?? Lazy(json, true, SignInLineNames.RootTimeGenerated));
         f.ResourceId = r[SignInLineNames.RootResourceId] ?? r[SignInLineNames.RootUnderscoreResourceId];
         f.IpAddress = p[SignInLineNames.IpAddress] ?? Lazy(json, true, SignInLineNames.RootCallerIpAddress);
@@ -269,6 +272,7 @@ internal sealed class SignInLineParser
                 SignInLineNames.Location => ReadLocation(ref reader),
                 SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
                 SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
+                SignInLineNames.CreatedDateTime when TryTime(ref reader) => true,
                 SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index),
                 _ => SignInLineValues.TryText(ref reader, out _properties[index], _propertiesCache[index]),
             };
@@ -279,6 +283,30 @@ internal sealed class SignInLineParser
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    // Reads a plain ISO time stamp straight from its UTF-8 bytes (it is parsed, never kept); other spellings are decoded as text.
+    private bool TryTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 48)
+        {
+            return false;
+        }
+
+        var bytes = reader.ValueSpan;
+        Span<char> chars = stackalloc char[48];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i]; // non-ASCII bytes become chars the ISO reader rejects
+        }
+
+        if (!FlexibleTime.TryParseIso(chars.Slice(0, bytes.Length), out var time))
+        {
+            return false;
+        }
+
+        _created = time;
+        return true;
     }
 
     private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index)

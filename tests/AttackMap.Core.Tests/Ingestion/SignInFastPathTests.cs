@@ -39,6 +39,8 @@ public sealed class SignInFastPathTests
         Line.Replace("\"resultType\":\"50126\"", "\"resultType\":null", StringComparison.Ordinal),
         Line.Replace("\"ipAddress\"", "\"ip\"", StringComparison.Ordinal).Replace("\"callerIpAddress\":\"203.0.113.7\"", "\"callerIpAddress\":true", StringComparison.Ordinal),
         Line + " {}", // trailing content: invalid JSON
+        Line.Replace("\"properties\":{", "\"properties\": /* comment */ {", StringComparison.Ordinal), // comments: general path
+        Line.Replace("}}", ",}}", StringComparison.Ordinal), // trailing comma: general path
         Line.Replace("\"userPrincipalName\":\"avery.quinn@contoso-lab.example\",", "\"userDisplayName\":\"Avery\",", StringComparison.Ordinal),
         Line.Replace("\"userPrincipalName\":\"avery.quinn@contoso-lab.example\",", string.Empty, StringComparison.Ordinal),
         Line.Replace("\"createdDateTime\":\"2026-11-20T08:05:12.4718203+00:00\",", "\"createdDateTime\":\"soon\",", StringComparison.Ordinal),
