@@ -103,7 +103,7 @@ public class IngestionBenchmark
     {
         if (args.Length > 1 && args[0] == "--memory-1gb-read")
         {
-            return ReadAndReport(args[1]);
+            return ReadAndReport(args[1], args.Length > 2 && args[2] == "--general");
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"attackmap-signins-1gb-{Environment.ProcessId}.jsonl");
@@ -120,7 +120,9 @@ public class IngestionBenchmark
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {new FileInfo(path).Length:N0} bytes: {path}"));
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, new[] { "--memory-1gb-read", path }) { UseShellExecute = false })!;
+            // "--memory-1gb --general" reads with the single-pass sign-in reader turned off, for comparison.
+            var childArgs = args.Length > 1 && args[1] == "--general" ? new[] { "--memory-1gb-read", path, "--general" } : new[] { "--memory-1gb-read", path };
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, childArgs) { UseShellExecute = false })!;
             child.WaitForExit();
             return child.ExitCode;
         }
@@ -130,12 +132,12 @@ public class IngestionBenchmark
         }
     }
 
-    private static int ReadAndReport(string path)
+    private static int ReadAndReport(string path, bool general)
     {
         var clock = Stopwatch.StartNew();
         long signals = 0;
         long records = 0;
-        foreach (var record in new LogReader().Read(path))
+        foreach (var record in new LogReader(new LogReaderOptions { SignInFastPath = !general }).Read(path))
         {
             records++;
             signals += record.Signal is null ? 0 : 1;
@@ -147,9 +149,9 @@ public class IngestionBenchmark
         var bytes = new FileInfo(path).Length;
         const double MiB = 1024 * 1024;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"records {records:N0}, signals {signals:N0}, {bytes / MiB:N0} MiB in {clock.Elapsed.TotalSeconds:N1} s ({bytes / MiB / clock.Elapsed.TotalSeconds:N0} MiB/s)"));
+            $"{(general ? "general path" : "fast path")}: records {records:N0}, signals {signals:N0}, {bytes / MiB:N0} MiB in {clock.Elapsed.TotalSeconds:N1} s ({bytes / MiB / clock.Elapsed.TotalSeconds:N0} MiB/s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"peak working set {process.PeakWorkingSet64 / MiB:N1} MiB; GC heap now {GC.GetTotalMemory(false) / MiB:N1} MiB, peak-ish heap (last GC) {info.HeapSizeBytes / MiB:N1} MiB, committed {info.TotalCommittedBytes / MiB:N1} MiB"));
+            $"peak working set {process.PeakWorkingSet64 / MiB:N1} MiB; GC heap now {GC.GetTotalMemory(false) / MiB:N1} MiB, heap after the last GC {info.HeapSizeBytes / MiB:N1} MiB, committed {info.TotalCommittedBytes / MiB:N1} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"allocated {GC.GetTotalAllocatedBytes() / MiB:N0} MiB total ({(double)GC.GetTotalAllocatedBytes() / records:N0} B/record); collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; server GC {System.Runtime.GCSettings.IsServerGC}"));
         return process.PeakWorkingSet64 < 200 * 1024 * 1024 ? 0 : 1;

@@ -20,8 +20,8 @@ internal sealed class SignInFields
     public string? ServicePrincipalName;
     public string? AppId;
     public DateTimeOffset? ParsedTime;
-    public string? ResourceId;
-    public string? IpAddress;
+    public string? ResourceId; // normalized (FieldNormalizer.ResourceId)
+    public string? IpAddress; // normalized (FieldNormalizer.Ip)
     public string? CorrelationId;
     public string? TenantId;
     public string? HomeTenantId;
@@ -55,8 +55,8 @@ internal sealed class SignInFields
             Table = SignInParser.TableOf(kind),
             Time = ParsedTime,
             Principal = principal.IsEmpty ? null : principal,
-            ResourceId = FieldNormalizer.ResourceId(ResourceId),
-            IpAddress = FieldNormalizer.Ip(IpAddress),
+            ResourceId = ResourceId,
+            IpAddress = IpAddress,
             CorrelationId = CorrelationId,
             TenantId = TenantId,
             HomeTenantId = HomeTenantId,

@@ -19,6 +19,8 @@ internal sealed class SignInLineParser
     private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
     private readonly List<string?> _riskV2 = new();
     private readonly List<string?> _riskV1 = new();
+    private readonly LastNormalized _resourceIds = new(FieldNormalizer.ResourceId);
+    private readonly LastNormalized _ips = new(FieldNormalizer.Ip);
     private readonly Range[] _rootRaw = new Range[SignInLineNames.Root.Length];
     private readonly Range[] _propertiesRaw = new Range[SignInLineNames.Properties.Length];
     private readonly LastValueCache[] _rootCache = Caches(SignInLineNames.Root.Length);
@@ -155,8 +157,8 @@ internal sealed class SignInLineParser
         f.AppId = p[SignInLineNames.AppId];
         f.ParsedTime = _created ?? FlexibleTime.Parse(p[SignInLineNames.CreatedDateTime])
             ?? FlexibleTime.Parse(Lazy(json, true, SignInLineNames.RootTime) ?? Lazy(json, true, SignInLineNames.RootTimeGenerated));
-        f.ResourceId = r[SignInLineNames.RootResourceId] ?? r[SignInLineNames.RootUnderscoreResourceId];
-        f.IpAddress = p[SignInLineNames.IpAddress] ?? Lazy(json, true, SignInLineNames.RootCallerIpAddress);
+        f.ResourceId = _resourceIds.Normalize(r[SignInLineNames.RootResourceId] ?? r[SignInLineNames.RootUnderscoreResourceId]);
+        f.IpAddress = _ips.Normalize(p[SignInLineNames.IpAddress] ?? Lazy(json, true, SignInLineNames.RootCallerIpAddress));
         f.CorrelationId = p[SignInLineNames.CorrelationId] ?? Lazy(json, true, SignInLineNames.RootCorrelationId);
         f.TenantId = r[SignInLineNames.RootTenantId] ?? Lazy(json, false, SignInLineNames.ResourceTenantId) ?? p[SignInLineNames.HomeTenantId];
         f.HomeTenantId = p[SignInLineNames.HomeTenantId];
