@@ -223,7 +223,9 @@ internal sealed class SignInLineParser
                     reader.Skip();
                     break;
                 case SignInLineNames.RootProperties:
-                    if (reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader))
+                    // Exports put "category" before "properties"; without it so far, this is likely another family: decline
+                    // before reading the bulk of the record.
+                    if ((seen & (1UL << SignInLineNames.RootCategory)) == 0 || reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader))
                     {
                         return false;
                     }

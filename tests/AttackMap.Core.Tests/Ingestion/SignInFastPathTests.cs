@@ -50,6 +50,7 @@ public sealed class SignInFastPathTests
         "{\"category\":\"SignInLogs\",\"$table\":\"SigninLogs\",\"properties\":{}}",
         "{\"category\":\"SignInLogs\",\"records\":[],\"properties\":{}}",
         "{\"category\":\"SignInLogs\",\"properties\":{},\"properties\":{\"userId\":\"u2\"}}",
+        "{\"properties\":{\"userId\":\"u4\"},\"category\":\"SignInLogs\"}",
         "[{\"category\":\"SignInLogs\",\"properties\":{\"userId\":\"u3\"}}]",
         "{\"category\":\"SignInLogs\",\"properties\":{\"riskEventTypes\":[{\"a\":1}]}}",
         "{\"category\":\"SignInLogs\",\"properties\":{\"status\":null,\"location\":null,\"riskEventTypes\":null,\"userId\":\"\"}}",
@@ -78,6 +79,7 @@ public sealed class SignInFastPathTests
     [InlineData("{\"category\":\"SignInLogs\",\"properties\":{\"UserId\":\"a\"}}")]
     [InlineData("{\"category\":\"AuditLogs\",\"properties\":{}}")]
     [InlineData("{\"category\":\"SignInLogs\"}")]
+    [InlineData("{\"properties\":{},\"category\":\"SignInLogs\"}")]
     public void TryRead_UnusualRecord_Declines(string json) =>
         new SignInLineParser(64).TryRead(Encoding.UTF8.GetBytes(json), out _).Should().BeFalse();
 
