@@ -129,7 +129,8 @@ internal static class FieldNormalizer
         return view.Text(name);
     }
 
-    private static void AddDistinct(List<string> into, string? text)
+    /// <summary>Adds trimmed text unless it is blank or already present (case-insensitively).</summary>
+    internal static void AddDistinct(List<string> into, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

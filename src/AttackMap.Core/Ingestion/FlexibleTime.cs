@@ -44,6 +44,12 @@ internal static class FlexibleTime
             return false;
         }
 
+        return TryParseIso(s.AsSpan(), out value) || TryParseFormats(s, out value);
+    }
+
+    /// <summary>The format-based reading of trimmed text that is not Unix seconds (every spelling; slower than <see cref="TryParseIso"/>).</summary>
+    internal static bool TryParseFormats(string s, out DateTimeOffset value)
+    {
         s = TrimFraction(s);
         const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (s.IndexOf('/') > 0)
@@ -63,6 +69,91 @@ internal static class FlexibleTime
 
     /// <summary>Parses <paramref name="text"/> or returns null.</summary>
     public static DateTimeOffset? Parse(string? text) => TryParse(text, out var value) ? value : null;
+
+    /// <summary>
+    /// The common shape, read without format matching: <c>yyyy-MM-ddTHH:mm:ss</c>, optional fraction (digits past the
+    /// seventh are cut, as <see cref="TrimFraction"/> does), then <c>Z</c>, <c>+hh:mm</c>, <c>-hh:mm</c> or nothing (UTC).
+    /// Returns false for anything else, which the format-based path then reads; results are identical to that path.
+    /// </summary>
+    internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset value)
+    {
+        // Also the contract of SignInLineParser, which reads UTF-8 time stamps with this method: an accepted text has no
+        // surrounding white space and is not all digits, so TryParse would reach this same reading.
+        value = default;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
+            || !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second)
+            || year < 2 || year > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        long fraction = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            var digits = 0;
+            for (i++; i < s.Length && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+            {
+                if (digits < 7)
+                {
+                    fraction = (fraction * 10) + (s[i] - '0');
+                }
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            for (; digits < 7; digits++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        var offset = TimeSpan.Zero;
+        if (i < s.Length)
+        {
+            if (s[i] == 'Z' && i + 1 == s.Length)
+            {
+                i++;
+            }
+            else if ((s[i] == '+' || s[i] == '-') && i + 6 == s.Length && s[i + 3] == ':'
+                && Digits(s, i + 1, 2, out var offsetHours) && Digits(s, i + 4, 2, out var offsetMinutes) && offsetHours <= 14 && offsetMinutes <= 59)
+            {
+                offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+                offset = s[i] == '-' ? offset.Negate() : offset;
+                i += 6;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
+        value = new DateTimeOffset(local.Subtract(offset).Ticks, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = s[i];
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     private static bool IsAllDigits(string s)
     {

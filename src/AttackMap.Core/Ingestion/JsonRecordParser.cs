@@ -11,11 +11,13 @@ internal sealed class JsonRecordParser
 {
     private readonly string _file;
     private readonly JsonDocumentOptions _documentOptions;
+    private readonly SignInLineParser? _signIns;
     private long _index;
 
-    public JsonRecordParser(string file, int maxDepth)
+    public JsonRecordParser(string file, int maxDepth, bool signInFastPath = true)
     {
         _file = file;
+        _signIns = signInFastPath ? new SignInLineParser(maxDepth) : null;
         _documentOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth };
     }
 
@@ -24,6 +26,16 @@ internal sealed class JsonRecordParser
 
     public void Parse(byte[] buffer, int start, int length, long line, long offset, string? hint, bool unwrap, List<LogRecord> output)
     {
+        // Diagnostic sign-ins (the bulk of most exports) are read in one pass; anything else takes the general path.
+        var json = new ReadOnlySpan<byte>(buffer, start, length);
+        if (hint is null && _signIns is not null && _signIns.TryRead(json, out var kind)
+            && _signIns.TryBuild(json, new SignalOrigin(_file, _index, line, offset), kind) is { } signIn)
+        {
+            _index++;
+            output.Add(signIn);
+            return;
+        }
+
         JsonDocument document;
         try
         {

@@ -20,7 +20,7 @@ internal sealed class JsonSource
     {
         _file = file;
         _cancellationToken = cancellationToken;
-        _records = new JsonRecordParser(file, options.MaxDepth);
+        _records = new JsonRecordParser(file, options.MaxDepth, options.SignInFastPath);
         _window = new ByteWindow(stream, options.MaxRecordBytes);
     }
 

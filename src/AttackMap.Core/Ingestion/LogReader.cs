@@ -41,7 +41,7 @@ public sealed class LogReader
             throw new ArgumentOutOfRangeException(nameof(options), "MaxDepth must be at least 1.");
         }
 
-        _options = new LogReaderOptions { Mode = options.Mode, MaxRecordBytes = options.MaxRecordBytes, MaxDepth = options.MaxDepth };
+        _options = new LogReaderOptions { Mode = options.Mode, MaxRecordBytes = options.MaxRecordBytes, MaxDepth = options.MaxDepth, SignInFastPath = options.SignInFastPath };
     }
 
     /// <summary>Gets how unreadable records are handled.</summary>

@@ -11,4 +11,7 @@ public sealed class LogReaderOptions
 
     /// <summary>Gets or sets the deepest JSON nesting accepted inside one record. The default is 64.</summary>
     public int MaxDepth { get; set; } = 64;
+
+    /// <summary>Gets or sets a value indicating whether diagnostic sign-in records take the single-pass fast path (tests turn it off to compare).</summary>
+    internal bool SignInFastPath { get; set; } = true;
 }

@@ -11,9 +11,13 @@ internal static class RecordSafety
         {
             return RecordClassifier.Classify(view, origin, hint);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or System.Text.Json.JsonException or OverflowException)
+        catch (Exception e) when (IsRecordError(e))
         {
             return LogRecord.Rejected(origin, RejectionKind.Malformed, "record could not be read: " + e.Message);
         }
     }
+
+    /// <summary>Returns whether <paramref name="e"/> is an unexpected value shape in one record (the record is rejected, the read goes on).</summary>
+    public static bool IsRecordError(Exception e) =>
+        e is InvalidOperationException or FormatException or ArgumentException or System.Text.Json.JsonException or OverflowException;
 }

@@ -14,36 +14,26 @@ internal static class SignInParser
         var resultType = root.Text("resultType") ?? f.Text("ResultType") ?? status?.Text("errorCode") ?? "0";
         var kind = kindHint ?? InferKind(f);
 
-        var userId = f.Text("userId");
-        var upn = f.Text("userPrincipalName");
-        var spId = f.Text("servicePrincipalId");
-        var spName = f.Text("servicePrincipalName");
-        var appId = f.Text("appId");
-        Principal? principal = kind switch
-        {
-            SignInKind.ServicePrincipal => new Principal(PrincipalKind.ServicePrincipal, spId, spName, appId),
-            SignInKind.ManagedIdentity => new Principal(PrincipalKind.ManagedIdentity, spId, spName, appId),
-            _ => new Principal(PrincipalKind.User, userId, upn ?? f.Text("userDisplayName") ?? root.Text("identity")),
-        };
-
         var riskTypes = new List<string>();
         FieldNormalizer.AddStrings(f, "riskEventTypes_v2", riskTypes);
         FieldNormalizer.AddStrings(f, "riskEventTypes", riskTypes);
 
-        var signIn = new EntraSignIn(origin, kind, resultType)
+        var fields = new SignInFields
         {
-            Table = TableOf(kind),
-            Time = FlexibleTime.Parse(f.Text("createdDateTime")) ?? FlexibleTime.Parse(root.Text("time", "TimeGenerated")),
-            Principal = principal.IsEmpty ? null : principal,
+            ResultTypeRoot = resultType,
+            UserId = f.Text("userId"),
+            UserPrincipalName = f.Text("userPrincipalName"),
+            ServicePrincipalId = f.Text("servicePrincipalId"),
+            ServicePrincipalName = f.Text("servicePrincipalName"),
+            AppId = f.Text("appId"),
+            ParsedTime = FlexibleTime.Parse(f.Text("createdDateTime")) ?? FlexibleTime.Parse(root.Text("time", "TimeGenerated")),
             ResourceId = FieldNormalizer.ResourceId(root.Text("resourceId", "_ResourceId")),
             IpAddress = FieldNormalizer.Ip(f.Text("ipAddress") ?? root.Text("callerIpAddress")),
             CorrelationId = f.Text("correlationId") ?? root.Text("correlationId"),
             TenantId = TenantOf(root, f),
             HomeTenantId = f.Text("homeTenantId"),
             Id = f.Text("id"),
-            ResultDescription = root.Text("resultDescription") ?? f.Text("ResultDescription") ?? status?.Text("failureReason"),
-            UserPrincipalName = upn,
-            AppId = appId,
+            ResultDescriptionRoot = root.Text("resultDescription") ?? f.Text("ResultDescription") ?? status?.Text("failureReason"),
             AppDisplayName = f.Text("appDisplayName"),
             ClientAppUsed = f.Text("clientAppUsed"),
             ResourceDisplayName = f.Text("resourceDisplayName"),
@@ -57,7 +47,14 @@ internal static class SignInParser
             AuthenticationRequirement = f.Text("authenticationRequirement"),
             ConditionalAccessStatus = f.Text("conditionalAccessStatus"),
         };
-        return LogRecord.FromSignal(signIn);
+
+        // Fallback fields are read only when needed, as a field that cannot be read rejects the record.
+        if (kind is not (SignInKind.ServicePrincipal or SignInKind.ManagedIdentity) && fields.UserPrincipalName is null)
+        {
+            fields.UserDisplayName = f.Text("userDisplayName") ?? root.Text("identity");
+        }
+
+        return fields.Build(origin, kind);
     }
 
     internal static string TableOf(SignInKind kind) => kind switch
