@@ -87,6 +87,19 @@ internal sealed class EvidenceJsonLinesWriter : IDisposable
         _writer.WriteString("kind", evidence.Kind.ToString());
         _writer.WriteString("rule", evidence.Rule.Id);
         _writer.WriteString("rationale", evidence.Rationale);
+        if (evidence.VendorTechniques.Count > 0)
+        {
+            // Defender named techniques itself: show them, and whether the pack's technique agrees.
+            _writer.WriteStartArray("vendorTechniques");
+            foreach (var technique in evidence.VendorTechniques)
+            {
+                _writer.WriteStringValue(technique);
+            }
+
+            _writer.WriteEndArray();
+            _writer.WriteBoolean("vendorDisagreement", evidence.VendorDisagreement);
+        }
+
         if (signal is AzureActivityEvent activity)
         {
             // Start, Accept and Success records of one operation each become evidence; the status and operation id tell them apart.

@@ -71,6 +71,17 @@ public sealed class CliApplicationTests : IDisposable
     }
 
     [Fact]
+    public void Classify_DefenderAlertWithVendorTechniques_ShowsThemAndWhetherThePackAgrees()
+    {
+        var (_, stdout, _) = Run("classify", BundledSamples.PathOf("defender-alerts/arm-security-alerts.json"));
+
+        var rbac = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(e => e.GetProperty("key").GetString() == "ARM_AnomalousRBACRoleAssignment");
+        rbac.GetProperty("vendorTechniques").EnumerateArray().Select(t => t.GetString()).Should().Equal("T1098", "T1098.003");
+        rbac.GetProperty("vendorDisagreement").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
     public void Classify_Table_PrintsHeaderAndRows()
     {
         var (code, stdout, _) = Run("classify", BundledSamples.PathOf("defender-alerts/arm-security-alerts.json"), "--format", "table");
