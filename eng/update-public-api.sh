@@ -17,6 +17,6 @@ f=$dir/PublicAPI.Unshipped.txt
 new=$(dotnet build "$proj" -c Release --no-incremental 2>&1 \
   | grep -o "error RS0016: Symbol '.*' is not part of the declared public API" \
   | sed -E "s/^error RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)
-{ echo '#nullable enable'; { grep -v '^#nullable enable' "$f"; [ -n "$new" ] && printf '%s\n' "$new"; } | grep -v '^$' | LC_ALL=C sort -u; } > "$f.tmp"
+{ echo '#nullable enable'; { grep -v '^#nullable enable' "$f" || true; [ -n "$new" ] && printf '%s\n' "$new"; } | grep -v '^$' | LC_ALL=C sort -u; } > "$f.tmp"
 mv "$f.tmp" "$f"
 echo "$(printf '%s' "$new" | grep -c . || true) symbols added to $f"
