@@ -1,6 +1,6 @@
 namespace AttackMap.Detections;
 
-/// <summary>The names a query defines itself: <c>let</c> names, function parameters, and which parameters feed <c>table()</c>.</summary>
+/// <summary>The names a query defines itself: <c>let</c> names, function parameters, <c>as</c> names, and which parameters feed <c>table()</c>.</summary>
 internal sealed partial class KqlTableExtractor
 {
     private static readonly HashSet<string> StatementKeywords = new(StringComparer.Ordinal)
@@ -30,6 +30,20 @@ internal sealed partial class KqlTableExtractor
                 if (At(open).Is("(") && ParameterList(open) is { } parameters)
                 {
                     _letFunctions[name] = parameters;
+                }
+            }
+            else if (token.IsWord("as") && i > 0 && _tokens[i - 1].Is("|"))
+            {
+                // | as X names the result for the rest of the query.
+                var j = i + 1;
+                while (At(j).Kind == KqlTokenKind.Identifier && At(j + 1).Is("="))
+                {
+                    j += 3;
+                }
+
+                if (At(j).Kind == KqlTokenKind.Identifier)
+                {
+                    _localNames.Add(At(j).Text);
                 }
             }
             else if (token.IsWord("table") && At(i + 1).Is("(") && At(i + 2).Kind == KqlTokenKind.Identifier && At(i + 3).Is(")"))

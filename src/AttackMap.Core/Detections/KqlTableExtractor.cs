@@ -146,6 +146,14 @@ internal sealed partial class KqlTableExtractor
         {
             Call(i, expect);
             i++;
+            if (_letFunctions.ContainsKey(token.Text))
+            {
+                // Arguments of a function the query defines may be tables: f(SigninLogs).
+                _frames.Add(Operator.List);
+                i++;
+                return true;
+            }
+
             return false;
         }
 
@@ -204,10 +212,34 @@ internal sealed partial class KqlTableExtractor
         {
             RecordCall(name, i + 1);
         }
-        else if (expect && !_localNames.Contains(name) && !IsBuiltInSource(name) && !(i > 0 && _tokens[i - 1].Is(".")))
+        else if (expect && !_localNames.Contains(name) && !IsBuiltInSource(name) && !(i > 0 && _tokens[i - 1].Is(".")) && IsTabularCall(i))
         {
             _functions.Add(name);
         }
+    }
+
+    /// <summary>A call stands for a table unless it is a scalar let value such as <c>let x = dynamic([…]);</c>.</summary>
+    private bool IsTabularCall(int i)
+    {
+        if (i == 0 || !_tokens[i - 1].Is("="))
+        {
+            return true;
+        }
+
+        var depth = 0;
+        for (var j = i + 1; j < _tokens.Count; j++)
+        {
+            if (_tokens[j].Is("(") || _tokens[j].Is("[") || _tokens[j].Is("{"))
+            {
+                depth++;
+            }
+            else if ((_tokens[j].Is(")") || _tokens[j].Is("]") || _tokens[j].Is("}")) && --depth == 0)
+            {
+                return At(j + 1).Is("|");
+            }
+        }
+
+        return false;
     }
 
     private void RecordCall(string name, int open)

@@ -21,6 +21,13 @@ public sealed class KqlTablesLanguageServiceTests
         ["materialize-in"] = "let data = materialize(AzureActivity | where OperationNameValue endswith \"/DELETE\");\ndata\n| where Caller in ((SigninLogs | where ResultType == 0 | distinct UserPrincipalName))",
         ["columns-named-like-tables"] = "SecurityAlert\n| extend Event = tostring(ExtendedProperties), Usage = 1\n| summarize count() by Event, Usage",
         ["datatable"] = "let Known = datatable(Name:string) [\"AuditLogs\"];\nAzureActivity | join kind=inner (Known) on $left.Caller == $right.Name",
+        ["search-find"] = "search in (SigninLogs, AuditLogs) \"contoso-lab\" | union (find in (AzureActivity) where TimeGenerated > ago(1h))",
+        ["tabular-parameter"] = "let f = (T:(UserPrincipalName:string)) { T | take 1 };\nf(SigninLogs)",
+        ["nested-functions"] = "let inner = (t:string) { table(t) | take 1 };\nlet outer = () { inner(\"SigninLogs\") | union AuditLogs };\nouter()",
+        ["pipe-union-as"] = "SigninLogs | as S | union AADRisky*, (S | take 1) | join kind=inner AuditLogs on CorrelationId",
+        ["view-toscalar"] = "let T = view () { AuditLogs | take 1 };\nlet n = toscalar(SecurityIncident | count);\nT | where n > 0 | lookup (IdentityInfo | project AccountUPN) on $left.Identity == $right.AccountUPN",
+        ["mv-apply-subquery"] = "AuditLogs | mv-apply x = TargetResources on (where x.type == 'User' | join kind=inner (IdentityInfo | project AccountObjectId) on $left.id == $right.AccountObjectId)",
+        ["watchlist"] = "let acts = dynamic([\"a\"]);\nlet Vips = (_GetWatchlist('VIPUsers') | distinct [\"User Principal Name\"]);\nAuditLogs | where ActivityDisplayName in (acts) | where Identity in~ (Vips)",
     };
 
     [KustoLanguageServiceFact]

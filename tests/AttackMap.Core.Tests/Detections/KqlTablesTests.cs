@@ -167,4 +167,34 @@ public sealed class KqlTablesTests
         KqlTables.KnownTables.Should().HaveCount(914).And.Contain(new[] { "AADNonInteractiveUserSignInLogs", "AuditLogs", "AzureActivity", "SecurityAlert" });
         KqlTables.KnownTables.Should().BeInAscendingOrder(StringComparer.Ordinal);
     }
+
+    [Fact]
+    public void Extract_SearchAndFindInLists_ReturnsEveryListedTable()
+    {
+        KqlTables.Extract("search in (SigninLogs, AuditLogs) \"contoso-lab\" | union (find in (AzureActivity) where TimeGenerated > ago(1h))")
+            .Should().Equal("AuditLogs", "AzureActivity", "SigninLogs");
+    }
+
+    [Fact]
+    public void Extract_FunctionsCallingFunctionsAndTabularArguments_ReturnsTheTables()
+    {
+        const string query = """
+            let inner = (t:string) { table(t) | take 1 };
+            let outer = () { inner("SigninLogs") | union AuditLogs };
+            let f = (T:(UserPrincipalName:string)) { T | take 1 };
+            outer() | union f(AADRiskyUsers)
+            """;
+
+        KqlTables.Extract(query).Should().Equal("AADRiskyUsers", "AuditLogs", "SigninLogs");
+    }
+
+    [Fact]
+    public void Analyze_ScalarLetCalls_AreNotReportedAsFunctions()
+    {
+        var result = KqlTables.Analyze("let acts = dynamic([\"a\"]);\nlet since = ago(1d);\nAuditLogs | as A | where ActivityDisplayName in (acts) | join (A) on CorrelationId");
+
+        result.Tables.Should().Equal("AuditLogs");
+        result.Functions.Should().BeEmpty();
+        result.UnresolvedNames.Should().BeEmpty();
+    }
 }
