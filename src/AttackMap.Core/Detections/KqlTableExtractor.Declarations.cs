@@ -26,6 +26,11 @@ internal sealed partial class KqlTableExtractor
             {
                 var name = _tokens[i + 1].Text;
                 _localNames.Add(name);
+                if (At(i + 3).Kind == KqlTokenKind.String && (At(i + 4).Is(";") || At(i + 4).Text.Length == 0))
+                {
+                    _stringConstants[name] = _tokens[i + 3].Text;
+                }
+
                 var open = At(i + 3).IsWord("view") ? i + 4 : i + 3;
                 if (At(open).Is("(") && ParameterList(open) is { } parameters)
                 {
@@ -78,6 +83,7 @@ internal sealed partial class KqlTableExtractor
                     foreach (var parameter in parameters)
                     {
                         _localNames.Add(parameter);
+                        _parameters.Add(parameter);
                     }
 
                     return parameters;

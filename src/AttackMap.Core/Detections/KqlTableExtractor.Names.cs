@@ -64,9 +64,9 @@ internal sealed partial class KqlTableExtractor
         if (name == "table")
         {
             var argument = At(i + 2);
-            if (At(i + 3).Is(")") && argument.Kind == KqlTokenKind.String)
+            if (At(i + 3).Is(")") && StringValue(argument) is { } value)
             {
-                Resolve(argument.Text);
+                Resolve(value);
             }
 
             return;
@@ -125,9 +125,9 @@ internal sealed partial class KqlTableExtractor
 
             if ((depth == 0 && token.Is(")")) || (depth == 1 && token.Is(",")))
             {
-                if (j == start + 1 && _tokens[start].Kind == KqlTokenKind.String)
+                if (j == start + 1 && StringValue(_tokens[start]) is { } value)
                 {
-                    _calls.Add((name, index, _tokens[start].Text));
+                    _calls.Add((name, index, value));
                 }
 
                 index++;
@@ -159,7 +159,11 @@ internal sealed partial class KqlTableExtractor
         }
         else if (_localNames.Contains(name))
         {
-            return;
+            // let SigninLogs = SigninLogs | …: the right side still reads the table (a parameter never does).
+            if (_known.Contains(name) && !_parameters.Contains(name))
+            {
+                _tables.Add(name);
+            }
         }
         else if (_known.Contains(name))
         {
@@ -170,4 +174,10 @@ internal sealed partial class KqlTableExtractor
             _unresolved.Add(name);
         }
     }
+
+    /// <summary>The text of a string literal, or of a name bound to one (<c>let t = "AuditLogs";</c>).</summary>
+    private string? StringValue(KqlToken token) =>
+        token.Kind == KqlTokenKind.String ? token.Text
+        : token.Kind == KqlTokenKind.Identifier && _stringConstants.TryGetValue(token.Text, out var value) ? value
+        : null;
 }

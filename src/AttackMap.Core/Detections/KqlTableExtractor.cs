@@ -23,6 +23,8 @@ internal sealed partial class KqlTableExtractor
     private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _letFunctions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tableParameters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _stringConstants = new(StringComparer.Ordinal);
     private readonly List<(string Function, int Index, string Value)> _calls = new();
     private readonly List<Operator> _frames = new() { Operator.None };
 

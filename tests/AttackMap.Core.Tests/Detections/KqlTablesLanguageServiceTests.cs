@@ -27,6 +27,7 @@ public sealed class KqlTablesLanguageServiceTests
         ["pipe-union-as"] = "SigninLogs | as S | union AADRisky*, (S | take 1) | join kind=inner AuditLogs on CorrelationId",
         ["view-toscalar"] = "let T = view () { AuditLogs | take 1 };\nlet n = toscalar(SecurityIncident | count);\nT | where n > 0 | lookup (IdentityInfo | project AccountUPN) on $left.Identity == $right.AccountUPN",
         ["mv-apply-subquery"] = "AuditLogs | mv-apply x = TargetResources on (where x.type == 'User' | join kind=inner (IdentityInfo | project AccountObjectId) on $left.id == $right.AccountObjectId)",
+        ["shadow-constants"] = "let SigninLogs = SigninLogs | where ResultType == 0;\nlet t = \"AuditLogs\";\nlet f = (n:string) { table(n) | take 1 };\nlet name = \"AzureActivity\";\nSigninLogs | union table(t), f(name)",
         ["watchlist"] = "let acts = dynamic([\"a\"]);\nlet Vips = (_GetWatchlist('VIPUsers') | distinct [\"User Principal Name\"]);\nAuditLogs | where ActivityDisplayName in (acts) | where Identity in~ (Vips)",
     };
 

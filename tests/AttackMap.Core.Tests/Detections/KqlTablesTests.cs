@@ -197,4 +197,24 @@ public sealed class KqlTablesTests
         result.Functions.Should().BeEmpty();
         result.UnresolvedNames.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Extract_ShadowingLetAndStringConstants_ReturnsTheTables()
+    {
+        const string query = """
+            let SigninLogs = SigninLogs | where ResultType == 0;
+            let t = "AuditLogs";
+            let f = (n:string) { table(n) | take 1 };
+            let name = "AzureActivity";
+            SigninLogs | union table(t), f(name)
+            """;
+
+        KqlTables.Extract(query).Should().Equal("AuditLogs", "AzureActivity", "SigninLogs");
+    }
+
+    [Fact]
+    public void Extract_UnionStar_ReturnsEveryKnownTable()
+    {
+        KqlTables.Extract("union withsource=T * | take 1").Should().Equal(KqlTables.KnownTables);
+    }
 }
