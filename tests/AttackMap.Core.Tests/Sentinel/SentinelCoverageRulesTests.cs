@@ -19,12 +19,14 @@ public sealed class SentinelCoverageRulesTests
 
         rules.Select(r => (r.Id, r.Family, r.Kind)).Should().Equal(
             ("sentinel:00000000-0000-4000-8000-0000000000a1", LogFamily.EntraSignIn, EvidenceKind.DirectDetection),
+            ("sentinel:00000000-0000-4000-8000-0000000000a3:EntraAudit", LogFamily.EntraAudit, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a3:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext),
             ("sentinel:00000000-0000-4000-8000-0000000000c1:EntraRiskDetection", LogFamily.EntraRiskDetection, EvidenceKind.CorrelationContext),
             ("sentinel:00000000-0000-4000-8000-0000000000c1:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext));
         rules[0].Techniques.Should().Equal("T1078.004", "T1547.004");
         rules[0].Tactics.Should().Equal("persistence");
-        rules[1].Tactics.Should().Equal("initial-access", "privilege-escalation");
-        rules[1].Rationale.Should().Be("Sentinel analytics rule 'Lab risky sign-in then role assignment' correlates EntraRiskDetection and AzureActivity (tables AADUserRiskEvents, AzureActivity); it fires only when all are connected.");
+        rules[3].Tactics.Should().Equal("initial-access", "privilege-escalation");
+        rules[3].Rationale.Should().Be("Sentinel analytics rule 'Lab risky sign-in then role assignment' correlates EntraRiskDetection and AzureActivity (tables AADUserRiskEvents, AzureActivity); it fires only when all are connected.");
         rules[0].Matches(TestSignals.SignIn("0")).Should().BeFalse();
     }
 

@@ -73,7 +73,7 @@ public sealed class SentinelRuleImporterTests
     {
         var result = _importer.ImportFolder(Fixtures);
 
-        result.Rules.Select(r => r.Name).Should().Equal("Lab rule with legacy technique ids", "Lab risky sign-in then role assignment");
+        result.Rules.Select(r => r.Name).Should().Equal("Lab rule with legacy technique ids", "Lab quirks", "Lab risky sign-in then role assignment");
         result.Errors.Should().HaveCount(2);
         var broken = result.Errors[0];
         broken.File.Should().Be(Path.Combine(Fixtures, "broken.yaml"));
@@ -95,5 +95,31 @@ public sealed class SentinelRuleImporterTests
         rule.Kind.Should().Be("NRT");
         rule.SourceLocation.Should().Be("resources[0]");
         rule.Families.Should().Equal(LogFamily.EntraAudit);
+    }
+
+    [Fact]
+    public void ImportFile_YamlQuirks_CrlfLowerCaseKindColumnZeroListsKeepQueryAndInlineComment()
+    {
+        var rule = _importer.ImportFile(Path.Combine(Fixtures, "Quirks.yaml")).Rules.Should().ContainSingle().Subject;
+
+        rule.Kind.Should().Be("Scheduled");
+        rule.QueryFrequency.Should().Be(TimeSpan.FromDays(1));
+        rule.QueryPeriod.Should().Be(TimeSpan.FromDays(14));
+        rule.Tactics.Should().Equal("PrivilegeEscalation", "Persistence");
+        rule.Techniques.Select(t => t.Id).Should().Equal("T1078.004", "T1098.003");
+        rule.Tables.Select(t => (t.Name, t.InDataTypes, t.InQuery)).Should().Equal(("AuditLogs", true, true), ("AzureActivity", true, true));
+        rule.Families.Should().Equal(LogFamily.EntraAudit, LogFamily.AzureActivity);
+        rule.IsCorrelationDependent.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Import_DuplicateYamlKey_IsAnErrorWithItsLine()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("id: 00000000-0000-4000-8000-0000000000a4\nname: One\nname: Two\nquery: AuditLogs\n"));
+
+        var result = _importer.Import(stream, "dup.yaml");
+
+        result.Rules.Should().BeEmpty();
+        result.Errors.Should().ContainSingle().Which.ToString().Should().Be("dup.yaml(3): invalid YAML: Duplicate key name");
     }
 }
