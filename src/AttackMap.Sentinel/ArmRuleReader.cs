@@ -28,7 +28,7 @@ internal static class ArmRuleReader
             var candidates = Candidates(document.RootElement).ToList();
             if (candidates.Count == 0)
             {
-                throw new SentinelFormatException("no analytics rules found (expected resources[] of type .../alertRules, value[], or a rule object)");
+                throw new SentinelFormatException("no analytics rules found (expected objects of type .../alertRules or .../AlertRuleTemplates, or a rule object)");
             }
 
             var results = new List<(RuleFields?, SentinelImportError?)>();
@@ -50,34 +50,64 @@ internal static class ArmRuleReader
 
     private static IEnumerable<(JsonElement Element, string Location)> Candidates(JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        var found = new List<(JsonElement, string)>();
+        Walk(root, string.Empty, found);
+        if (found.Count == 0 && root.ValueKind == JsonValueKind.Array)
         {
-            return Items(root, string.Empty);
+            found.AddRange(Untyped(root, string.Empty));
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        if (found.Count == 0 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
         {
-            return Enumerable.Empty<(JsonElement, string)>();
+            found.AddRange(Untyped(value, "value"));
         }
 
-        if (root.TryGetProperty("resources", out var resources) && resources.ValueKind == JsonValueKind.Array)
+        if (found.Count == 0 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("properties", out _) && !root.TryGetProperty("resources", out _))
         {
-            return Items(resources, "resources").Where(c => IsAlertRule(c.Element));
+            found.Add((root, "rule"));
         }
 
-        if (root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-        {
-            return Items(value, "value");
-        }
-
-        return root.TryGetProperty("properties", out _) ? new[] { (root, "rule") } : Enumerable.Empty<(JsonElement, string)>();
+        return found;
     }
 
-    private static IEnumerable<(JsonElement Element, string Location)> Items(JsonElement array, string name) =>
-        array.EnumerateArray().Select((e, i) => (e, $"{name}[{i}]")).Where(c => c.e.ValueKind == JsonValueKind.Object);
+    /// <summary>
+    /// Collects every object typed <c>…/alertRules</c> or <c>…/AlertRuleTemplates</c>, at any depth: top-level
+    /// <c>resources[]</c>, REST <c>value[]</c>, and the <c>mainTemplate.resources[]</c> nested in Solution packages.
+    /// </summary>
+    private static void Walk(JsonElement element, string path, List<(JsonElement, string)> found)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (IsAlertRule(element) && element.TryGetProperty("properties", out _))
+            {
+                found.Add((element, path.Length == 0 ? "rule" : path));
+                return;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name, found);
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                Walk(item, $"{path}[{i++}]", found);
+            }
+        }
+    }
+
+    private static IEnumerable<(JsonElement, string)> Untyped(JsonElement array, string name) =>
+        array.EnumerateArray().Select((e, i) => (e, $"{name}[{i}]")).Where(c => c.e.ValueKind == JsonValueKind.Object && c.e.TryGetProperty("properties", out _));
 
     private static bool IsAlertRule(JsonElement resource) =>
-        String(resource, "type") is { } type && type.EndsWith("/alertRules", StringComparison.OrdinalIgnoreCase);
+        String(resource, "type") is { } type
+        && (type.EndsWith("/alertRules", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/AlertRuleTemplates", StringComparison.OrdinalIgnoreCase));
 
     private static RuleFields ReadRule(JsonElement rule, string file, string location)
     {
@@ -124,8 +154,8 @@ internal static class ArmRuleReader
             return null;
         }
 
-        var last = name!.Substring(name.LastIndexOf('/') + 1);
-        return last.TrimEnd(')', ']', '\'', ' ').Trim();
+        var last = name!.Substring(name.LastIndexOf('/') + 1).TrimEnd(')', ']', '\'', ' ').Trim();
+        return last.Length == 0 || last.IndexOf('[') >= 0 || last.IndexOf('(') >= 0 ? null : last;
     }
 
     private static string? String(JsonElement element, string name) =>

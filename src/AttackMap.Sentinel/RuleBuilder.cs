@@ -24,7 +24,7 @@ internal sealed class RuleBuilder
 
         return new SentinelRule
         {
-            Id = FirstNonEmpty(fields.Id, fields.TemplateId, Path.GetFileNameWithoutExtension(fields.SourceFile)),
+            Id = FirstNonEmpty(fields.Id, fields.TemplateId, FileId(fields)),
             Name = FirstNonEmpty(fields.Name, fields.Id, Path.GetFileNameWithoutExtension(fields.SourceFile)),
             Description = fields.Description,
             Severity = fields.Severity,
@@ -57,6 +57,10 @@ internal sealed class RuleBuilder
         { } k when k.Equals("NRT", StringComparison.OrdinalIgnoreCase) => "NRT",
         { } k => k,
     };
+
+    /// <summary>The id of a rule that states none: the file name, with the location for a rule inside an ARM file.</summary>
+    private static string FileId(RuleFields fields) =>
+        Path.GetFileNameWithoutExtension(fields.SourceFile) + (fields.Format == SentinelRuleFormat.ArmTemplate && fields.Location is { } location ? "#" + location : string.Empty);
 
     private static string FirstNonEmpty(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();
 

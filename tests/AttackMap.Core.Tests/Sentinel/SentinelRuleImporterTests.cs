@@ -122,4 +122,24 @@ public sealed class SentinelRuleImporterTests
         result.Rules.Should().BeEmpty();
         result.Errors.Should().ContainSingle().Which.ToString().Should().Be("dup.yaml(3): invalid YAML: Duplicate key name");
     }
+
+    [Fact]
+    public void Import_SolutionPackageWithNestedRuleTemplate_FindsTheRule()
+    {
+        const string json = """
+            { "resources": [ { "type": "Microsoft.OperationalInsights/workspaces/providers/contentTemplates", "name": "lab-solution",
+              "properties": { "mainTemplate": { "resources": [
+                { "type": "Microsoft.SecurityInsights/AlertRuleTemplates", "name": "[variables('analyticRuleId1')]", "kind": "Scheduled",
+                  "properties": { "displayName": "Lab packaged rule", "query": "AADRiskyUsers | take 1", "techniques": [ "T1078" ] } } ] } } } ] }
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+        var result = _importer.Import(stream, "mainTemplate.json");
+
+        result.Errors.Should().BeEmpty();
+        var rule = result.Rules.Should().ContainSingle().Subject;
+        rule.Id.Should().Be("mainTemplate#resources[0].properties.mainTemplate.resources[0]");
+        rule.Name.Should().Be("Lab packaged rule");
+        rule.Families.Should().Equal(LogFamily.EntraRiskDetection);
+    }
 }
