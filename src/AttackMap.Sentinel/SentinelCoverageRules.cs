@@ -1,0 +1,81 @@
+using System.Text;
+using AttackMap.Mapping;
+
+namespace AttackMap.Sentinel;
+
+/// <summary>Turns imported Sentinel rules into coverage inputs (<see cref="MappingRule"/>s) that <see cref="AttackMap.Coverage.CoverageCalculator"/> counts.</summary>
+/// <remarks>
+/// An enabled rule reading one log family becomes one <see cref="EvidenceKind.DirectDetection"/> rule over that family.
+/// A correlation-dependent rule (two or more families) becomes one <see cref="EvidenceKind.CorrelationContext"/> rule per
+/// family, since it fires only when all of them are connected. Disabled rules, rules outside the five families, and
+/// techniques that are deprecated or unknown in the catalog are left out. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
+/// <c>:&lt;family&gt;</c> appended for correlation-dependent rules.
+/// </remarks>
+public static class SentinelCoverageRules
+{
+    /// <summary>Returns the coverage inputs of the rules, in rule order.</summary>
+    /// <param name="rules">The imported rules.</param>
+    /// <returns>The mapping rules.</returns>
+    public static IReadOnlyList<SentinelMappingRule> ToMappingRules(IEnumerable<SentinelRule> rules)
+    {
+        if (rules is null)
+        {
+            throw new ArgumentNullException(nameof(rules));
+        }
+
+        var result = new List<SentinelMappingRule>();
+        foreach (var rule in rules)
+        {
+            var techniques = rule.Techniques
+                .Where(t => t.Status is TechniqueStatus.Current or TechniqueStatus.Migrated)
+                .Select(t => t.Id)
+                .ToArray();
+            if (!rule.Enabled || techniques.Length == 0 || rule.Families.Count == 0)
+            {
+                continue;
+            }
+
+            var tables = string.Join(", ", rule.Tables.Where(t => t.InQuery || t.InDataTypes).Select(t => t.Name));
+            var correlated = rule.IsCorrelationDependent;
+            foreach (var family in rule.Families)
+            {
+                var rationale = correlated
+                    ? $"Sentinel analytics rule '{rule.Name}' correlates {string.Join(" and ", rule.Families)} (tables {tables}); it fires only when all are connected."
+                    : $"Sentinel analytics rule '{rule.Name}' detects it from {tables}.";
+                result.Add(new SentinelMappingRule(
+                    rule,
+                    correlated ? $"sentinel:{rule.Id}:{family}" : $"sentinel:{rule.Id}",
+                    family,
+                    techniques,
+                    correlated ? EvidenceKind.CorrelationContext : EvidenceKind.DirectDetection,
+                    rationale)
+                {
+                    Tactics = rule.Tactics.Select(ShortName).ToArray(),
+                    References = new[] { rule.SourceFile },
+                    Location = rule.SourceLocation is { } location ? $"{rule.SourceFile} {location}" : rule.SourceFile,
+                    PackId = "sentinel",
+                    KindReason = correlated ? "correlation-dependent Sentinel rule (reads several log families)" : null,
+                });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Sentinel writes tactics in CamelCase (<c>CredentialAccess</c>); ATT&amp;CK shortnames are kebab-case (<c>credential-access</c>).</summary>
+    private static string ShortName(string tactic)
+    {
+        var name = new StringBuilder(tactic.Length + 4);
+        foreach (var c in tactic.Trim())
+        {
+            if (char.IsUpper(c) && name.Length > 0)
+            {
+                name.Append('-');
+            }
+
+            name.Append(char.ToLowerInvariant(c));
+        }
+
+        return name.ToString();
+    }
+}

@@ -1,0 +1,16 @@
+namespace AttackMap.Sentinel;
+
+/// <summary>A rule file the importer cannot read; turned into a <see cref="SentinelImportError"/>.</summary>
+internal sealed class SentinelFormatException : Exception
+{
+    public SentinelFormatException(string message, int? line = null, string? location = null)
+        : base(message)
+    {
+        Line = line;
+        Location = location;
+    }
+
+    public int? Line { get; }
+
+    public string? Location { get; }
+}

@@ -1,0 +1,59 @@
+using AttackMap.Attack;
+using AttackMap.Coverage;
+using AttackMap.Mapping;
+using AttackMap.Sentinel;
+using AttackMap.Signals;
+using AttackMap.Tests.Support;
+
+namespace AttackMap.Tests.Sentinel;
+
+public sealed class SentinelCoverageRulesTests
+{
+    [Fact]
+    public void ToMappingRules_SingleAndMultiFamilyRules_AreDirectOrCorrelationPerFamily()
+    {
+        var result = new SentinelRuleImporter().ImportFolder(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Sentinel"));
+        var enabled = result.Rules.Select(r => r with { Enabled = true }).ToArray();
+
+        var rules = SentinelCoverageRules.ToMappingRules(enabled);
+
+        rules.Select(r => (r.Id, r.Family, r.Kind)).Should().Equal(
+            ("sentinel:00000000-0000-4000-8000-0000000000a1", LogFamily.EntraSignIn, EvidenceKind.DirectDetection),
+            ("sentinel:00000000-0000-4000-8000-0000000000a3:EntraAudit", LogFamily.EntraAudit, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a3:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000c1:EntraRiskDetection", LogFamily.EntraRiskDetection, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000c1:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext));
+        rules[0].Techniques.Should().Equal("T1078.004", "T1547.004");
+        rules[0].Tactics.Should().Equal("persistence");
+        rules[3].Tactics.Should().Equal("initial-access", "privilege-escalation");
+        rules[3].Rationale.Should().Be("Sentinel analytics rule 'Lab risky sign-in then role assignment' correlates EntraRiskDetection and AzureActivity (tables AADUserRiskEvents, AzureActivity); it fires only when all are connected.");
+        rules[0].Matches(TestSignals.SignIn("0")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ToMappingRules_DisabledRule_IsLeftOut()
+    {
+        var result = new SentinelRuleImporter().ImportFile(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Sentinel", "rest-export.json"));
+
+        result.Rules.Single().Enabled.Should().BeFalse();
+        SentinelCoverageRules.ToMappingRules(result.Rules).Should().BeEmpty();
+    }
+
+    [SharedDataFact]
+    public void Calculate_SharedSentinelRules_CountsDirectAndCorrelationOnlyTechniques()
+    {
+        var imported = new SentinelRuleImporter().ImportFolder(SharedData.PathOf("sentinel-rules")).Rules;
+        var rules = SentinelCoverageRules.ToMappingRules(imported);
+
+        var report = new CoverageCalculator().Calculate(AttackCatalog.Default, rules, LogSourceInventory.AllEnabled);
+
+        var bruteForce = report.GetCoverage("T1110");
+        bruteForce.Status.Should().Be(CoverageStatus.Direct);
+        bruteForce.RuleIds.Should().Contain("sentinel:48607a29-a26a-4abf-8078-a06dbdd174a4");
+        var serviceStop = report.GetCoverage("T1489");
+        serviceStop.Status.Should().Be(CoverageStatus.CorrelationOnly);
+        serviceStop.RuleIds.Should().Equal(
+            "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:AzureActivity",
+            "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:DefenderForCloud");
+    }
+}
