@@ -144,12 +144,21 @@ public sealed class AttackMapEngine
         return Correlator.Correlate(signals).ToArray();
     }
 
-    /// <summary>Calculates ATT&amp;CK coverage of the rules over the enabled log sources.</summary>
+    /// <summary>
+    /// Calculates ATT&amp;CK coverage of the rules over the enabled log sources, optionally with further detections that
+    /// do not classify records here, such as imported Microsoft Sentinel analytics rules
+    /// (AttackMap.Sentinel's <c>SentinelCoverageRules.ToMappingRules</c>).
+    /// </summary>
     /// <param name="sources">The enabled log sources; <see langword="null"/> means all five families.</param>
     /// <param name="observed">Evidence seen in real logs, to annotate the report; optional.</param>
+    /// <param name="additionalDetections">Detections to count besides the registry's rules; optional.</param>
     /// <returns>The coverage report.</returns>
-    public CoverageReport CalculateCoverage(LogSourceInventory? sources = null, IEnumerable<Evidence>? observed = null) =>
-        _coverage.Calculate(Catalog, Rules.Rules, sources ?? LogSourceInventory.AllEnabled, observed);
+    public CoverageReport CalculateCoverage(LogSourceInventory? sources = null, IEnumerable<Evidence>? observed = null, IEnumerable<MappingRule>? additionalDetections = null) =>
+        _coverage.Calculate(
+            Catalog,
+            additionalDetections is null ? Rules.Rules : Rules.Rules.Concat(additionalDetections),
+            sources ?? LogSourceInventory.AllEnabled,
+            observed);
 
     /// <summary>Renders a coverage report as an ATT&amp;CK Navigator layer (format 4.5).</summary>
     /// <param name="report">The report.</param>

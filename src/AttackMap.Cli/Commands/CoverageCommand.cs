@@ -2,6 +2,8 @@ using System.CommandLine;
 using AttackMap.Cli.Output;
 using AttackMap.Coverage;
 using AttackMap.Export;
+using AttackMap.Mapping;
+using AttackMap.Sentinel;
 
 namespace AttackMap.Cli.Commands;
 
@@ -20,11 +22,15 @@ internal static class CoverageCommand
         var json = new Option<string?>("--json") { Description = "Write the full coverage report as JSON to this file." };
         var sources = new Option<string?>("--sources") { Description = "A log-source inventory JSON file saying which tables are enabled (default: all five families; see docs/log-sources.md)." };
         var summaryJson = new Option<string?>("--summary-json") { Description = "Write the record accounting of the log files to this JSON file." };
+        var sentinel = new Option<string[]>("--sentinel-rules")
+        {
+            Description = "Microsoft Sentinel analytics rules to count as detections: a folder of Azure-Sentinel YAML templates, a YAML file, or an ARM/REST export; repeatable.",
+        };
         var engineOptions = new EngineOptions();
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
-            paths, layer, report, json, sources, summaryJson,
+            paths, layer, report, json, sources, summaryJson, sentinel,
         };
         engineOptions.AddTo(command);
         command.SetAction(parsed =>
@@ -32,16 +38,17 @@ internal static class CoverageCommand
             var inputs = InputPaths.Require(parsed.GetValue(paths));
             var engine = engineOptions.CreateEngine(parsed);
             var inventory = LoadSources(parsed.GetValue(sources));
+            var imported = ImportSentinelRules(engine, parsed.GetValue(sentinel) ?? Array.Empty<string>(), stderr);
             ClassificationSummary? summary = null;
             CoverageReport coverage;
             if (inputs.Count > 0)
             {
                 summary = new ClassificationSummary();
-                coverage = engine.CalculateCoverage(inventory, engine.ClassifyFiles(inputs, summary).SelectMany(r => r.Evidence));
+                coverage = engine.CalculateCoverage(inventory, engine.ClassifyFiles(inputs, summary).SelectMany(r => r.Evidence), imported);
             }
             else
             {
-                coverage = engine.CalculateCoverage(inventory);
+                coverage = engine.CalculateCoverage(inventory, null, imported);
             }
 
             CoverageSummaryWriter.Write(coverage, stdout);
@@ -61,6 +68,27 @@ internal static class CoverageCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<string> paths, TextWriter stderr)
+    {
+        var rules = new List<MappingRule>();
+        var importer = new SentinelRuleImporter(engine.Catalog);
+        foreach (var path in paths)
+        {
+            var result = Directory.Exists(path) ? importer.ImportFolder(path)
+                : File.Exists(path) ? importer.ImportFile(path)
+                : throw new CliException($"--sentinel-rules '{path}' is neither a file nor a folder.", ExitCodes.Usage);
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine($"  sentinel rule not imported: {error}");
+            }
+
+            rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
+            stderr.WriteLine($"attackmap coverage: imported {result.Rules.Count} Sentinel analytics rules from {path} ({result.Errors.Count} errors)");
+        }
+
+        return rules;
     }
 
     private static LogSourceInventory LoadSources(string? path)
