@@ -5,6 +5,7 @@ using AttackMap.Ingestion;
 using AttackMap.Mapping;
 using AttackMap.Signals;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.VisualBasic.FileIO;
 
 namespace AttackMap.Benchmarks;
@@ -15,6 +16,8 @@ namespace AttackMap.Benchmarks;
 /// line, or TextFieldParser for CSV, plus a dictionary lookup). Mean reads per record; throughput in MB/s is
 /// bytes per record / Mean (the setup prints bytes per record).
 /// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class EndToEndBenchmark
 {
     private const int Records = 20_000;
