@@ -3,11 +3,10 @@ using BenchmarkDotNet.Diagnosers;
 
 namespace AttackMap.Benchmarks;
 
-/// <summary>The one configuration every benchmark runs with: memory diagnoser on, GitHub-markdown report.</summary>
+/// <summary>The one configuration every benchmark runs with: memory diagnoser on, one GitHub-markdown report per class (each with its own baseline).</summary>
 internal static class BenchmarkConfig
 {
     public static IConfig Create() =>
         DefaultConfig.Instance
-            .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithOptions(ConfigOptions.JoinSummary);
+            .AddDiagnoser(MemoryDiagnoser.Default);
 }

@@ -1,32 +1,15 @@
+using System.Globalization;
 using AttackMap.Signals;
 
 namespace AttackMap.Benchmarks;
 
 /// <summary>
-/// Deterministic synthetic signals with a realistic mix: mostly routine records no rule maps (successful sign-ins,
-/// reads, benign audit updates), a minority of mapped ones, thousands of distinct principals and resources.
+/// Deterministic synthetic parsed signals in the mix of <see cref="SignalMix"/> (about 13% mapped by the built-in pack), with
+/// 10,000 principals, 50,000 resources and 5,000 IP addresses, every string a fresh instance as a parser would produce.
 /// </summary>
 internal static class SyntheticSignals
 {
-    private static readonly string[] MappedOperations =
-    {
-        "Microsoft.Authorization/roleAssignments/write", "Microsoft.Insights/diagnosticSettings/delete",
-        "Microsoft.Network/networkSecurityGroups/securityRules/write", "Microsoft.Compute/virtualMachines/runCommand/action",
-        "Microsoft.KeyVault/vaults/accessPolicies/write", "Microsoft.Storage/storageAccounts/listKeys/action",
-    };
-
-    private static readonly string[] RoutineOperations =
-    {
-        "Microsoft.Compute/virtualMachines/read", "Microsoft.Compute/virtualMachines/start/action", "Microsoft.Resources/deployments/read",
-        "Microsoft.Web/sites/read", "Microsoft.Storage/storageAccounts/read", "Microsoft.Network/virtualNetworks/read",
-    };
-
-    private static readonly string[] MappedActivities = { "Add member to role", "Add service principal credentials", "Consent to application", "Add user" };
-    private static readonly string[] RoutineActivities = { "Update group", "Add member to group", "Update device", "Update user" };
-    private static readonly string[] FailureCodes = { "50126", "50053", "500121", "50057" };
-    private static readonly string[] AlertTypes = { "VM_EICAR", "KV_ListGetAnomaly", "ARM_AnomalousRBACRoleAssignment", "Storage.Blob_SuspiciousIp", "VM_NotARealAlertType" };
-
-    /// <summary>Builds <paramref name="count"/> signals; about 1 in 10 is mapped by the built-in pack.</summary>
+    /// <summary>Builds <paramref name="count"/> signals.</summary>
     public static Signal[] Create(int count, int seed = 20261203)
     {
         var random = new Random(seed);
@@ -35,36 +18,57 @@ internal static class SyntheticSignals
         for (var i = 0; i < count; i++)
         {
             var origin = new SignalOrigin("synthetic", i);
-            var time = start.AddMilliseconds(i * 50);
-            var user = new Principal(PrincipalKind.User, $"00000000-0000-4000-8000-{random.Next(5000):D12}", null);
-            var resource = $"/subscriptions/00000000-0000-4000-8000-00000000c0de/resourcegroups/rg{random.Next(200)}/providers/microsoft.compute/virtualmachines/vm{random.Next(2000)}";
-            var mapped = random.Next(10) == 0;
-            signals[i] = random.Next(100) switch
+            var time = start.AddMilliseconds(i * 37);
+            var user = new Principal(PrincipalKind.User, "00000000-0000-4000-8000-" + random.Next(10_000).ToString("D12", CultureInfo.InvariantCulture), null);
+            var resourceIndex = random.Next(50_000);
+            var resource = "/subscriptions/00000000-0000-4000-8000-00000000c0de/resourcegroups/rg" + (resourceIndex % 250).ToString(CultureInfo.InvariantCulture)
+                + "/providers/microsoft.compute/virtualmachines/vm" + resourceIndex.ToString(CultureInfo.InvariantCulture);
+            var ipIndex = random.Next(5_000);
+            var ip = "198.51." + (ipIndex % 20).ToString(CultureInfo.InvariantCulture) + "." + (ipIndex / 20).ToString(CultureInfo.InvariantCulture);
+            var roll = random.Next(1000);
+            var mapped = random.Next(1000);
+            if ((roll -= SignalMix.SignIns) < 0)
             {
-                < 45 => new EntraSignIn(origin, SignInKind.UserInteractive, mapped ? FailureCodes[random.Next(FailureCodes.Length)] : "0")
+                var failed = mapped < SignalMix.FailedSignIns;
+                signals[i] = new EntraSignIn(origin, SignInKind.UserInteractive, failed ? Pick(random, SignalMix.FailureCodes) : Pick(random, SignalMix.RoutineCodes))
                 {
-                    Time = time, Principal = user, IpAddress = $"198.51.100.{random.Next(255)}", ClientAppUsed = "Browser",
+                    Time = time, Principal = user, IpAddress = ip, ClientAppUsed = "Browser", AppDisplayName = Pick(random, SignalMix.Apps),
                     RiskLevelDuringSignIn = "none", RiskLevelAggregated = "none", Table = "SigninLogs",
-                },
-                < 75 => new AzureActivityEvent(origin, mapped ? MappedOperations[random.Next(MappedOperations.Length)] : RoutineOperations[random.Next(RoutineOperations.Length)])
+                    RiskEventTypes = failed && random.Next(3) == 0 ? new[] { Pick(random, SignalMix.RiskTypes) } : Array.Empty<string>(),
+                };
+            }
+            else if ((roll -= SignalMix.Activity) < 0)
+            {
+                signals[i] = new AzureActivityEvent(origin, mapped < SignalMix.SensitiveActivity ? Pick(random, SignalMix.MappedOperations) : Pick(random, SignalMix.RoutineOperations))
                 {
-                    Time = time, Principal = user, ResourceId = resource, Category = "Administrative", Status = "Succeeded", Table = "AzureActivity",
-                },
-                < 93 => new EntraAuditEvent(origin, mapped ? MappedActivities[random.Next(MappedActivities.Length)] : RoutineActivities[random.Next(RoutineActivities.Length)])
+                    Time = time, Principal = user, IpAddress = ip, ResourceId = resource, Category = "Administrative", Status = "Succeeded", Table = "AzureActivity",
+                };
+            }
+            else if ((roll -= SignalMix.Audit) < 0)
+            {
+                signals[i] = new EntraAuditEvent(origin, mapped < 100 ? Pick(random, SignalMix.MappedActivities) : Pick(random, SignalMix.RoutineActivities))
                 {
-                    Time = time, Principal = user, Category = "UserManagement", Result = "success", Table = "AuditLogs",
-                },
-                < 98 => new EntraRiskDetection(origin, mapped ? "unfamiliarFeatures" : "notARealRiskType")
+                    Time = time, Principal = user, IpAddress = ip, Category = "UserManagement", Result = "success", Table = "AuditLogs",
+                };
+            }
+            else if ((roll -= SignalMix.Risk) < 0)
+            {
+                signals[i] = new EntraRiskDetection(origin, Pick(random, SignalMix.RiskTypes))
                 {
-                    Time = time, Principal = user, RiskLevel = "medium", Table = "AADUserRiskEvents",
-                },
-                _ => new DefenderAlert(origin, mapped ? AlertTypes[random.Next(AlertTypes.Length)] : "VM_NotARealAlertType")
+                    Time = time, Principal = user, IpAddress = ip, RiskLevel = "medium", Table = "AADUserRiskEvents",
+                };
+            }
+            else
+            {
+                signals[i] = new DefenderAlert(origin, mapped < SignalMix.MappedAlerts ? Pick(random, SignalMix.MappedAlertTypes) : Pick(random, SignalMix.UnmappedAlertTypes))
                 {
                     Time = time, ResourceId = resource, Severity = "Medium", Table = "SecurityAlert",
-                },
-            };
+                };
+            }
         }
 
         return signals;
     }
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 }
