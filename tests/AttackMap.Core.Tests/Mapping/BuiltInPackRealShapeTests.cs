@@ -6,9 +6,9 @@ using AttackMap.Tests.Support;
 namespace AttackMap.Tests.Mapping;
 
 /// <summary>
-/// Every key of every built-in rule without conditions, written into a record of a real export shape (a bundled
-/// sample record used as the template), read back by the log reader and classified: the rule must fire.
-/// Rules with conditions have hand-written real-record tests beside the pack behaviour tests.
+/// Every key of every built-in rule, written into a record of a real export shape (a bundled sample record used as the
+/// template, with the fields a condition rule needs filled in the shape's own places), read back by the log reader and
+/// classified: the rule must fire.
 /// </summary>
 public sealed class BuiltInPackRealShapeTests
 {
@@ -17,7 +17,7 @@ public sealed class BuiltInPackRealShapeTests
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
-        foreach (var rule in Engine.Rules.Rules.Where(r => r.Conditions.Count == 0 && r.Keys.Count > 0))
+        foreach (var rule in Engine.Rules.Rules.Where(r => r.Keys.Count > 0))
         {
             data.Add(rule.Id);
         }
@@ -70,6 +70,8 @@ public sealed class BuiltInPackRealShapeTests
 
     private static string RealShapeRecord(MappingRule rule, string key)
     {
+        // For condition rules, the typed signal that satisfies the conditions says which fields to fill.
+        var wanted = rule.Conditions.Count > 0 ? BuiltInRuleSignals.For(rule, key) : null;
         switch (rule.Family)
         {
             case LogFamily.AzureActivity:
@@ -78,6 +80,11 @@ public sealed class BuiltInPackRealShapeTests
                 var record = Template("azure-activity/diagnostic-activity.jsonl");
                 record["operationName"] = key;
                 record["identity"]!["authorization"]!["action"] = key;
+                if (wanted is AzureActivityEvent { RequestBody: { } body })
+                {
+                    record["properties"]!["requestbody"] = body;
+                }
+
                 return record.ToJsonString();
             }
 
@@ -87,6 +94,17 @@ public sealed class BuiltInPackRealShapeTests
                 var record = JsonNode.Parse(File.ReadAllText(BundledSamples.PathOf("entra-audit/diagnostic-auditlogs-records.json")))!["records"]![0]!.DeepClone();
                 record["operationName"] = key;
                 record["properties"]!["activityDisplayName"] = key;
+                if (wanted is EntraAuditEvent audit)
+                {
+                    var modified = new JsonArray();
+                    foreach (var property in audit.Targets.SelectMany(t => t.ModifiedProperties))
+                    {
+                        modified.Add(new JsonObject { ["displayName"] = property.DisplayName, ["oldValue"] = property.OldValue, ["newValue"] = property.NewValue });
+                    }
+
+                    record["properties"]!["targetResources"]![0]!["modifiedProperties"] = modified;
+                }
+
                 return new JsonObject { ["records"] = new JsonArray(record) }.ToJsonString();
             }
 
@@ -95,7 +113,36 @@ public sealed class BuiltInPackRealShapeTests
                 // Defender continuous export (flat PascalCase alert).
                 var record = Template("defender-alerts/export-continuous.jsonl", line: 1);
                 record["AlertType"] = key;
+                if (wanted is DefenderAlert alert)
+                {
+                    record["AlertDisplayName"] = alert.DisplayName ?? "Exposed service";
+                    record["Description"] = alert.Description ?? "The service is reachable from the Internet.";
+                }
+
                 return record.ToJsonString();
+            }
+
+            case LogFamily.EntraRiskDetection when wanted is EntraRiskDetection { IsWorkloadIdentity: true }:
+            {
+                // ServicePrincipalRiskEvents diagnostic record (workload identity risk).
+                return new JsonObject
+                {
+                    ["time"] = "2026-11-20T09:15:02.0000000Z",
+                    ["category"] = "ServicePrincipalRiskEvents",
+                    ["operationName"] = "Service principal risk event",
+                    ["properties"] = new JsonObject
+                    {
+                        ["id"] = "00000000-0000-4000-8000-0000000005f1",
+                        ["riskEventType"] = key,
+                        ["riskLevel"] = "high",
+                        ["riskState"] = "atRisk",
+                        ["servicePrincipalId"] = "00000000-0000-4000-8000-0000000000b1",
+                        ["servicePrincipalDisplayName"] = "ci-deployer",
+                        ["appId"] = "00000000-0000-4000-8000-0000000000b2",
+                        ["activityDateTime"] = "2026-11-20T09:15:02.0000000Z",
+                        ["detectedDateTime"] = "2026-11-20T09:15:02.0000000Z",
+                    },
+                }.ToJsonString();
             }
 
             case LogFamily.EntraRiskDetection:
@@ -116,6 +163,11 @@ public sealed class BuiltInPackRealShapeTests
                 {
                     case "clientappused":
                         properties["clientAppUsed"] = key;
+                        if (wanted is EntraSignIn { IsSuccess: false } failed)
+                        {
+                            record["resultType"] = failed.ResultType;
+                        }
+
                         break;
                     case "riskeventtype":
                         properties["riskEventTypes"] = new JsonArray(key);
@@ -124,6 +176,12 @@ public sealed class BuiltInPackRealShapeTests
                         properties["riskState"] = "atRisk";
                         break;
                     default:
+                        if (wanted is EntraSignIn { RiskLevelDuringSignIn: { } level })
+                        {
+                            properties["riskLevelDuringSignIn"] = level;
+                            properties["riskState"] = "atRisk";
+                        }
+
                         record["resultType"] = key;
                         properties["status"] = int.TryParse(key, out var code)
                             ? new JsonObject { ["errorCode"] = code, ["failureReason"] = "Reason text" }
