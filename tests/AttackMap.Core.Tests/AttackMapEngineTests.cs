@@ -105,6 +105,19 @@ public sealed class AttackMapEngineTests
     }
 
     [Fact]
+    public void CalculateCoverage_SignInsEnabledButTheirRulesRemoved_SignInOnlyTechniqueNeedsRule()
+    {
+        var withoutSignInRules = new AttackMapBuilder().WithoutBuiltInRules()
+            .AddRulePack(new RulePack("no-sign-ins", "1.0.0", RulePack.BuiltIn.Rules.Where(r => r.Family is not (LogFamily.EntraSignIn or LogFamily.EntraRiskDetection or LogFamily.DefenderForCloud)).ToArray()))
+            .Build();
+
+        var spray = withoutSignInRules.CalculateCoverage().GetCoverage("T1110.003");
+
+        spray.Status.Should().Be(CoverageStatus.NeedsRule);
+        spray.Rules.Should().BeEmpty();
+    }
+
+    [Fact]
     public void ToNavigatorLayer_DefaultCoverage_IsAValidLayer45AndDeterministic()
     {
         var report = Engine.CalculateCoverage();
