@@ -38,7 +38,7 @@ internal sealed class EngineOptions
 
     public AttackMapEngine CreateEngine(ParseResult parsed, Action<AttackMapBuilder>? configure = null)
     {
-        var catalog = LoadCatalog(parsed.GetValue(Attack));
+        var catalog = RulesCommand.LoadCatalog(parsed.GetValue(Attack), "--attack");
         var builder = new AttackMapBuilder().UseCatalog(catalog);
         if (parsed.GetValue(NoBuiltIn))
         {
@@ -69,27 +69,5 @@ internal sealed class EngineOptions
         }
 
         return builder.Build();
-    }
-
-    private static AttackCatalog LoadCatalog(string? attack)
-    {
-        if (string.IsNullOrWhiteSpace(attack))
-        {
-            return AttackCatalog.Default;
-        }
-
-        if (AttackCatalog.EmbeddedVersions.Contains(attack!, StringComparer.OrdinalIgnoreCase))
-        {
-            return AttackCatalog.LoadEmbedded(attack!);
-        }
-
-        if (!File.Exists(attack))
-        {
-            throw new CliException(
-                $"--attack '{attack}' is neither an embedded version ({string.Join(", ", AttackCatalog.EmbeddedVersions)}) nor an existing STIX bundle file.",
-                ExitCodes.Usage);
-        }
-
-        return AttackCatalog.Load(attack!);
     }
 }

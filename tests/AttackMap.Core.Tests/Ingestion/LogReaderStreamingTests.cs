@@ -1,3 +1,4 @@
+using AttackMap.Tests.Support;
 using System.Text;
 using AttackMap.Ingestion;
 using AttackMap.Signals;
@@ -5,6 +6,7 @@ using AttackMap.Signals;
 namespace AttackMap.Tests.Ingestion;
 
 /// <summary>Streaming behaviour of the JSON Lines sign-in path: cancellation between records, memory bounded by the largest record.</summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class LogReaderStreamingTests
 {
     private const string Line =

@@ -56,26 +56,9 @@ internal static class CoverageTestCatalogs
         return new Evidence(signal, rule, technique, technique.Tactics);
     }
 
-    /// <summary>Loads the derived v19.2 catalog from the shared TSV files (tactics-19.2.tsv, techniques-19.2-derived.tsv).</summary>
-    public static AttackCatalog FromSharedTsv()
-    {
-        var tactics = ReadTsv(SharedData.PathOf("attack/tactics-19.2.tsv"))
-            .Select(r => new Tactic(r["attack_id"], r["shortname"], r["name"], int.Parse(r["order"], System.Globalization.CultureInfo.InvariantCulture) - 1))
-            .ToArray();
-        var techniques = ReadTsv(SharedData.PathOf("attack/techniques-19.2-derived.tsv"))
-            .Select(r => new Technique
-            {
-                Id = r["attack_id"],
-                Name = r["name"],
-                Tactics = Split(r["tactics"]),
-                Platforms = Split(r["platforms"]),
-                IsDeprecated = r["deprecated"] == "true",
-                IsRevoked = r["revoked"] == "true",
-                RevokedBy = r["revoked_by_attack_id"].Length == 0 ? null : r["revoked_by_attack_id"],
-            })
-            .ToArray();
-        return new AttackCatalog("19.2", tactics, techniques, "derived v19.2 TSV (test)");
-    }
+    /// <summary>Gets the derived v19.2 catalog read from the shared TSV files (see <see cref="TestCatalogs.V19FromSharedData"/>).</summary>
+    public static AttackCatalog FromSharedTsv() =>
+        TestCatalogs.V19FromSharedData ?? throw new InvalidOperationException(SharedData.SkipReason);
 
     /// <summary>Reads a TSV file with a header row into one dictionary per row.</summary>
     public static List<Dictionary<string, string>> ReadTsv(string path)
@@ -88,9 +71,6 @@ internal static class CoverageTestCatalogs
             .Select(cells => header.Select((h, i) => (h, v: i < cells.Length ? cells[i] : string.Empty)).ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal))
             .ToList();
     }
-
-    private static string[] Split(string value) =>
-        value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).ToArray();
 
     private static Technique T(string id, string name, string[] tactics, params string[] platforms) =>
         new() { Id = id, Name = name, Tactics = tactics, Platforms = platforms };
