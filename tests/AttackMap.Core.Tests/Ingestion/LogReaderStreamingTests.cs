@@ -47,6 +47,9 @@ public sealed class LogReaderStreamingTests
         using var stream = new RepeatingStream(Encoding.UTF8.GetBytes(Line), lines);
         long signals = 0;
         long largestHeap = 0;
+
+        // Measure growth over what earlier tests left alive (cached catalogs, engines), not the whole heap.
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
         foreach (var record in new LogReader().Read(stream, "stream.jsonl"))
         {
             signals += record.Signal is EntraSignIn { IpAddress: "203.0.113.7" } ? 1 : 0;
@@ -57,7 +60,7 @@ public sealed class LogReaderStreamingTests
         }
 
         signals.Should().Be(lines);
-        largestHeap.Should().BeLessThan(64L * 1024 * 1024, "the reader keeps one line buffer, not the stream");
+        (largestHeap - baseline).Should().BeLessThan(16L * 1024 * 1024, "the reader keeps one line buffer, not the 30 MB stream");
     }
 
     // A non-seekable stream that yields the same bytes count times, without holding them all.
