@@ -205,6 +205,20 @@ public sealed class CliApplicationTests : IDisposable
     }
 
     [Fact]
+    public void Coverage_CsvAndWatchlist_WritesBothFiles()
+    {
+        var csv = Path.Combine(_temp, "coverage.csv");
+        var watchlist = Path.Combine(_temp, "watchlist.csv");
+
+        var (code, stdout, stderr) = Run("coverage", "--csv", csv, "--watchlist", watchlist);
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("Wrote CSV report: " + csv).And.Contain("Wrote Sentinel watchlist: " + watchlist);
+        File.ReadAllText(csv).Should().StartWith("TechniqueId,Name,Status,").And.Contain("\nT1098.003,Account Manipulation: Additional Cloud Roles,Direct,");
+        File.ReadAllText(watchlist).Should().StartWith("SearchKey,Family,Tables,").And.Contain("\nAdd member to role,EntraAudit,AuditLogs,");
+    }
+
+    [Fact]
     public void Coverage_MalformedSourcesFile_ExitsWith1AndNamesTheFile()
     {
         var sources = Path.Combine(_temp, "sources.json");
