@@ -28,15 +28,25 @@ internal static class CoverageCommand
         {
             Description = "Microsoft Sentinel analytics rules to count as detections: a folder of Azure-Sentinel YAML templates, a YAML file, or an ARM/REST export; repeatable.",
         };
+        var failOn = CoverageGates.CreateOption();
+        var baseline = new Option<string?>("--baseline") { Description = "A JSON coverage report to compare with for '--fail-on downgrade'." };
         var engineOptions = new EngineOptions();
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
-            paths, layer, report, json, csv, watchlist, sources, summaryJson, sentinel,
+            paths, layer, report, json, csv, watchlist, sources, summaryJson, sentinel, failOn, baseline,
         };
+        command.Subcommands.Add(CoverageDiffCommand.Create(stdout));
         engineOptions.AddTo(command);
         command.SetAction(parsed =>
         {
+            var gates = CoverageGates.Parse(parsed.GetValue(failOn));
+            var baselineSnapshot = parsed.GetValue(baseline) is { } baselinePath ? CoverageDiffCommand.Read(baselinePath) : null;
+            if (baselineSnapshot is null && gates.Any(g => g.RequiresBaseline))
+            {
+                throw new CliException("--fail-on downgrade needs --baseline <report.json> (or use 'attackmap coverage diff').", ExitCodes.Usage);
+            }
+
             var inputs = InputPaths.Require(parsed.GetValue(paths));
             var engine = engineOptions.CreateEngine(parsed);
             var inventory = LoadSources(parsed.GetValue(sources));
@@ -69,6 +79,8 @@ internal static class CoverageCommand
                 }
             }
 
+            var current = CoverageSnapshot.From(coverage);
+            CoverageGates.Enforce(gates, current, baselineSnapshot is null ? null : CoverageDiff.Compare(baselineSnapshot, current));
             return ExitCodes.Success;
         });
         return command;
