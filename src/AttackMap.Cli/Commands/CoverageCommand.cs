@@ -65,7 +65,8 @@ internal static class CoverageCommand
 
             CoverageSummaryWriter.Write(coverage, stdout);
             Export(parsed.GetValue(layer), stream => new NavigatorLayerExporter().Write(coverage, stream), "Navigator layer", stdout);
-            Export(parsed.GetValue(report), stream => new MarkdownCoverageReportExporter().Write(coverage, stream), "Markdown report", stdout);
+            var markdownOptions = new MarkdownCoverageReportOptions { UnmappedKeys = summary?.UnmappedKeys };
+            Export(parsed.GetValue(report), stream => new MarkdownCoverageReportExporter(markdownOptions).Write(coverage, stream), "Markdown report", stdout);
             Export(parsed.GetValue(json), stream => new JsonCoverageReportExporter().Write(coverage, stream), "JSON report", stdout);
             Export(parsed.GetValue(csv), stream => new CsvCoverageReportExporter().Write(coverage, stream), "CSV report", stdout);
             Export(parsed.GetValue(watchlist), stream => new SentinelWatchlistExporter().Write(engine.Rules.Rules, engine.Catalog, stream), "Sentinel watchlist", stdout);

@@ -188,7 +188,7 @@ public sealed class CliApplicationTests : IDisposable
         stdout.Should().Contain("Wrote Navigator layer: " + layer);
         using var json = JsonDocument.Parse(File.ReadAllText(layer));
         Export.NavigatorLayerExporterTests.AssertValidLayer(json.RootElement, AttackMap.Attack.AttackCatalog.Default);
-        File.ReadAllText(report).Should().Contain("T1685.002");
+        File.ReadAllText(report).Should().Contain("T1685.002").And.Contain("## Visible but unmapped");
     }
 
     [Fact]
