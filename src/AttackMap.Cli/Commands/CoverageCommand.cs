@@ -20,21 +20,33 @@ internal static class CoverageCommand
         var layer = new Option<string?>("--layer") { Description = "Write an ATT&CK Navigator layer (format 4.5) to this file." };
         var report = new Option<string?>("--report") { Description = "Write the Markdown coverage report to this file." };
         var json = new Option<string?>("--json") { Description = "Write the full coverage report as JSON to this file." };
+        var csv = new Option<string?>("--csv") { Description = "Write the coverage report as CSV (one row per in-scope technique) to this file." };
+        var watchlist = new Option<string?>("--watchlist") { Description = "Write the mapping rules as a Microsoft Sentinel watchlist CSV (one row per rule key, SearchKey column) to this file." };
         var sources = new Option<string?>("--sources") { Description = "A log-source inventory JSON file saying which tables are enabled (default: all five families; see docs/log-sources.md)." };
         var summaryJson = new Option<string?>("--summary-json") { Description = "Write the record accounting of the log files to this JSON file." };
         var sentinel = new Option<string[]>("--sentinel-rules")
         {
             Description = "Microsoft Sentinel analytics rules to count as detections: a folder of Azure-Sentinel YAML templates, a YAML file, or an ARM/REST export; repeatable.",
         };
+        var failOn = CoverageGates.CreateOption();
+        var baseline = new Option<string?>("--baseline") { Description = "A JSON coverage report to compare with for '--fail-on downgrade'." };
         var engineOptions = new EngineOptions();
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
-            paths, layer, report, json, sources, summaryJson, sentinel,
+            paths, layer, report, json, csv, watchlist, sources, summaryJson, sentinel, failOn, baseline,
         };
+        command.Subcommands.Add(CoverageDiffCommand.Create(stdout));
         engineOptions.AddTo(command);
         command.SetAction(parsed =>
         {
+            var gates = CoverageGates.Parse(parsed.GetValue(failOn));
+            var baselineSnapshot = parsed.GetValue(baseline) is { } baselinePath ? CoverageDiffCommand.Read(baselinePath) : null;
+            if (baselineSnapshot is null && gates.Any(g => g.RequiresBaseline))
+            {
+                throw new CliException("--fail-on downgrade needs --baseline <report.json> (or use 'attackmap coverage diff').", ExitCodes.Usage);
+            }
+
             var inputs = InputPaths.Require(parsed.GetValue(paths));
             var engine = engineOptions.CreateEngine(parsed);
             var inventory = LoadSources(parsed.GetValue(sources));
@@ -53,8 +65,11 @@ internal static class CoverageCommand
 
             CoverageSummaryWriter.Write(coverage, stdout);
             Export(parsed.GetValue(layer), stream => new NavigatorLayerExporter().Write(coverage, stream), "Navigator layer", stdout);
-            Export(parsed.GetValue(report), stream => new MarkdownCoverageReportExporter().Write(coverage, stream), "Markdown report", stdout);
+            var markdownOptions = new MarkdownCoverageReportOptions { UnmappedKeys = summary?.UnmappedKeys };
+            Export(parsed.GetValue(report), stream => new MarkdownCoverageReportExporter(markdownOptions).Write(coverage, stream), "Markdown report", stdout);
             Export(parsed.GetValue(json), stream => new JsonCoverageReportExporter().Write(coverage, stream), "JSON report", stdout);
+            Export(parsed.GetValue(csv), stream => new CsvCoverageReportExporter().Write(coverage, stream), "CSV report", stdout);
+            Export(parsed.GetValue(watchlist), stream => new SentinelWatchlistExporter().Write(engine.Rules.Rules, engine.Catalog, stream), "Sentinel watchlist", stdout);
             if (summary is not null)
             {
                 SummaryWriter.WriteText(summary, stderr, "coverage");
@@ -65,6 +80,8 @@ internal static class CoverageCommand
                 }
             }
 
+            var current = CoverageSnapshot.From(coverage);
+            CoverageGates.Enforce(gates, current, baselineSnapshot is null ? null : CoverageDiff.Compare(baselineSnapshot, current));
             return ExitCodes.Success;
         });
         return command;

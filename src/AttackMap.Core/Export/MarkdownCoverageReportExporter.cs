@@ -59,6 +59,10 @@ public sealed partial class MarkdownCoverageReportExporter : ICoverageExporter
         WriteSummary(md, report);
         WriteTacticTable(md, report);
         WriteNextSteps(md, report);
+        if (_options.UnmappedKeys is { } unmapped)
+        {
+            WriteUnmapped(md, unmapped);
+        }
         if (_options.IncludeTechniqueTables)
         {
             WriteTechniqueTables(md, report);

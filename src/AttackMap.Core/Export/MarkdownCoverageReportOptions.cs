@@ -14,4 +14,11 @@ public sealed class MarkdownCoverageReportOptions
     /// <summary>Gets or sets a value indicating whether the per-tactic technique tables are written.</summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool IncludeTechniqueTables { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the keys seen in the observed logs that no rule maps (<see cref="ClassificationSummary.UnmappedKeys"/>);
+    /// when set, a "Visible but unmapped" section lists them with counts and an example record each.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (no section).</value>
+    public IReadOnlyList<UnmappedKey>? UnmappedKeys { get; set; }
 }

@@ -188,7 +188,7 @@ public sealed class CliApplicationTests : IDisposable
         stdout.Should().Contain("Wrote Navigator layer: " + layer);
         using var json = JsonDocument.Parse(File.ReadAllText(layer));
         Export.NavigatorLayerExporterTests.AssertValidLayer(json.RootElement, AttackMap.Attack.AttackCatalog.Default);
-        File.ReadAllText(report).Should().Contain("T1685.002");
+        File.ReadAllText(report).Should().Contain("T1685.002").And.Contain("## Visible but unmapped");
     }
 
     [Fact]
@@ -202,6 +202,83 @@ public sealed class CliApplicationTests : IDisposable
 
         code.Should().Be(0, stderr);
         File.ReadAllText(json).Should().Contain("NeedsLogging");
+    }
+
+    [Fact]
+    public void Coverage_CsvAndWatchlist_WritesBothFiles()
+    {
+        var csv = Path.Combine(_temp, "coverage.csv");
+        var watchlist = Path.Combine(_temp, "watchlist.csv");
+
+        var (code, stdout, stderr) = Run("coverage", "--csv", csv, "--watchlist", watchlist);
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("Wrote CSV report: " + csv).And.Contain("Wrote Sentinel watchlist: " + watchlist);
+        File.ReadAllText(csv).Should().StartWith("TechniqueId,Name,Status,").And.Contain("\nT1098.003,Account Manipulation: Additional Cloud Roles,Direct,");
+        File.ReadAllText(watchlist).Should().StartWith("SearchKey,Family,Tables,").And.Contain("\nAdd member to role,EntraAudit,AuditLogs,");
+    }
+
+    [Fact]
+    public void CoverageDiff_SignInsDisabled_PrintsDowngradesAndFailOnDowngradeExits1()
+    {
+        var (before, after) = SaveReportsWithAndWithoutSignIns();
+
+        var (code, stdout, stderr) = Run("coverage", "diff", before, after);
+        var (jsonlCode, jsonl, _) = Run("coverage", "diff", before, after, "--format", "jsonl");
+        var (gateCode, _, gateErr) = Run("coverage", "diff", before, after, "--fail-on", "downgrade");
+        var (reverseCode, _, reverseErr) = Run("coverage", "diff", after, before, "--fail-on", "downgrade");
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("downgraded").And.Contain("T1526      Downgraded  NeedsReview      NeedsLogging     NeedsReview -> NeedsLogging: ");
+        jsonlCode.Should().Be(0);
+        jsonl.Should().Contain("{\"technique\":\"T1526\",\"name\":\"Cloud Service Discovery\",\"change\":\"Downgraded\",\"before\":\"NeedsReview\",\"after\":\"NeedsLogging\",");
+        gateCode.Should().Be(1);
+        gateErr.Should().Contain("coverage gate failed").And.Contain("--fail-on downgrade").And.Contain("T1526 Cloud Service Discovery: NeedsReview -> NeedsLogging");
+        reverseCode.Should().Be(0, reverseErr);
+    }
+
+    [Fact]
+    public void Coverage_FailOnTechniqueBelowMinimum_Exits1NamingIt()
+    {
+        var sources = Path.Combine(_temp, "no-signins.json");
+        File.WriteAllText(sources, """{ "families": { "EntraSignIn": false } }""");
+
+        var (passCode, _, passErr) = Run("coverage", "--fail-on", "T1098.003:Direct");
+        var (code, _, stderr) = Run("coverage", "--sources", sources, "--fail-on", "T1526:NeedsReview", "--fail-on", "T1098.003:Direct");
+        var (usageCode, _, usageErr) = Run("coverage", "--fail-on", "T1526:Great");
+        var (noBaselineCode, _, noBaselineErr) = Run("coverage", "--fail-on", "downgrade");
+
+        passCode.Should().Be(0, passErr);
+        code.Should().Be(1);
+        stderr.Should().Contain("--fail-on T1526:NeedsReview: 1 technique(s)").And.Contain("T1526 Cloud Service Discovery: NeedsLogging, required at least NeedsReview")
+            .And.NotContain("--fail-on T1098.003");
+        usageCode.Should().Be(2);
+        usageErr.Should().Contain("'downgrade' or '<technique>:<status>'");
+        noBaselineCode.Should().Be(2);
+        noBaselineErr.Should().Contain("--baseline");
+    }
+
+    [Fact]
+    public void Coverage_FailOnDowngradeWithBaseline_Exits1()
+    {
+        var (before, _) = SaveReportsWithAndWithoutSignIns();
+        var sources = Path.Combine(_temp, "no-signins.json");
+
+        var (code, _, stderr) = Run("coverage", "--sources", sources, "--baseline", before, "--fail-on", "downgrade");
+
+        code.Should().Be(1);
+        stderr.Should().Contain("T1526 Cloud Service Discovery: NeedsReview -> NeedsLogging");
+    }
+
+    private (string Before, string After) SaveReportsWithAndWithoutSignIns()
+    {
+        var sources = Path.Combine(_temp, "no-signins.json");
+        File.WriteAllText(sources, """{ "families": { "EntraSignIn": false } }""");
+        var before = Path.Combine(_temp, "before.json");
+        var after = Path.Combine(_temp, "after.json");
+        Run("coverage", "--json", before).Item1.Should().Be(0);
+        Run("coverage", "--sources", sources, "--json", after).Item1.Should().Be(0);
+        return (before, after);
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+namespace AttackMap.Coverage;
+
+/// <summary>One technique of a <see cref="CoverageSnapshot"/>: its id, name, status and reason.</summary>
+public sealed class CoverageSnapshotTechnique
+{
+    /// <summary>Creates a snapshot entry.</summary>
+    /// <param name="id">The technique id.</param>
+    /// <param name="name">The technique name.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="reason">The one-line reason.</param>
+    public CoverageSnapshotTechnique(string id, string name, CoverageStatus status, string reason)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        Name = name ?? string.Empty;
+        Status = status;
+        Reason = reason ?? string.Empty;
+    }
+
+    /// <summary>Gets the technique id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the technique name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the status.</summary>
+    public CoverageStatus Status { get; }
+
+    /// <summary>Gets the one-line reason.</summary>
+    public string Reason { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Name}: {Reason}";
+}

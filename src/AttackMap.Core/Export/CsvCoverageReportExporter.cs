@@ -1,0 +1,59 @@
+using System.Globalization;
+using AttackMap.Coverage;
+
+namespace AttackMap.Export;
+
+/// <summary>
+/// Writes the coverage report as CSV (RFC 4180, UTF-8 without BOM, <c>\n</c> line ends), one row per in-scope technique:
+/// <c>TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount</c>.
+/// </summary>
+/// <remarks>Lists inside a field are joined with <c>; </c>. <c>ObservedCount</c> is empty when no observed evidence was given. Output is deterministic.</remarks>
+public sealed class CsvCoverageReportExporter : ICoverageExporter
+{
+    /// <summary>Gets the header row's column names, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = Array.AsReadOnly(new[]
+    {
+        "TechniqueId", "Name", "Status", "Tactics", "Reason", "RuleIds", "SourceTables", "ObservedCount",
+    });
+
+    /// <inheritdoc />
+    public string Format => "csv";
+
+    /// <inheritdoc />
+    public string FileExtension => ".csv";
+
+    /// <inheritdoc />
+    public void Write(CoverageReport report, Stream output)
+    {
+        if (report is null)
+        {
+            throw new ArgumentNullException(nameof(report));
+        }
+
+        var csv = new CsvWriter();
+        csv.WriteRow(Columns.ToArray());
+        foreach (var technique in report.Techniques)
+        {
+            csv.WriteRow(
+                technique.Id,
+                ExportText.Title(report.Catalog, technique.Technique),
+                technique.Status.ToString(),
+                string.Join("; ", technique.Tactics.Select(t => t.Tactic.ShortName)),
+                technique.Reason,
+                string.Join("; ", technique.RuleIds),
+                string.Join("; ", technique.Sources.Select(s => s.DisplayTable)),
+                technique.ObservedEvidenceCount?.ToString(CultureInfo.InvariantCulture));
+        }
+
+        csv.WriteTo(output);
+    }
+
+    /// <inheritdoc />
+    public Task WriteAsync(CoverageReport report, Stream output, CancellationToken cancellationToken = default) =>
+        ExportStreams.WriteBufferedAsync(buffer => Write(report, buffer), output, cancellationToken);
+
+    /// <summary>Renders the report as a CSV string.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The CSV.</returns>
+    public string ToCsv(CoverageReport report) => ExportStreams.ToText(buffer => Write(report, buffer));
+}
