@@ -58,6 +58,17 @@ public sealed class AttackMapEngineTests
     }
 
     [Fact]
+    public void Classify_EvidenceTactics_CannotBeChangedByACaller()
+    {
+        var signal = new AzureActivityEvent(new SignalOrigin("t", 0), "Microsoft.Authorization/roleAssignments/write");
+
+        var tactics = Engine.Classify(signal)[0].Tactics;
+
+        tactics.Should().NotBeAssignableTo<string[]>("evidence of one rule shares its tactic list");
+        ((ICollection<string>)tactics).IsReadOnly.Should().BeTrue();
+    }
+
+    [Fact]
     public void ClassifyJson_RoutineRead_IsUnmappedAndCounted()
     {
         const string json = """{"time":"2026-11-20T10:03:00Z","resourceId":"/SUBSCRIPTIONS/00000000-0000-4000-8000-00000000C0DE/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM1","operationName":"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ","category":"Administrative","resultType":"Success"}""";

@@ -151,14 +151,15 @@ internal static class RuleValidator
         return resolved;
     }
 
+    // Every piece of evidence from a rule shares these lists, so they are read-only wrappers, not arrays a caller could cast and change.
     private static IReadOnlyList<string> EvidenceTactics(Technique technique, HashSet<string>? tactics)
     {
         if (tactics is null)
         {
-            return technique.Tactics.Count == 0 ? NoTactics : technique.Tactics.ToArray();
+            return technique.Tactics.Count == 0 ? NoTactics : Array.AsReadOnly(technique.Tactics.ToArray());
         }
 
-        return technique.Tactics.Where(tactics.Contains).ToArray();
+        return Array.AsReadOnly(technique.Tactics.Where(tactics.Contains).ToArray());
     }
 
     private static void Add(List<RuleProblem> problems, RuleProblemCode code, MappingRule rule, string message) =>
