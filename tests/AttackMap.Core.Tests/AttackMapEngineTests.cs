@@ -69,6 +69,23 @@ public sealed class AttackMapEngineTests
     }
 
     [Fact]
+    public void ClassificationSummary_ManyRejections_KeepsTheFirstAndCountsAll()
+    {
+        var summary = new ClassificationSummary();
+        summary.Ingestion.MaxRejectionsKept = 3;
+        var broken = string.Join("\n", Enumerable.Repeat("{\"time\": oops}", 10));
+
+        foreach (var record in Engine.ClassifyStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(broken)), "broken.jsonl", summary))
+        {
+            record.IsRejected.Should().BeTrue();
+        }
+
+        summary.Rejected.Should().Be(10);
+        summary.Ingestion.Rejections.Select(r => r.Origin.RecordIndex).Should().Equal(0, 1, 2);
+        summary.IsReconciled.Should().BeTrue();
+    }
+
+    [Fact]
     public void ClassifyJson_RoutineRead_IsUnmappedAndCounted()
     {
         const string json = """{"time":"2026-11-20T10:03:00Z","resourceId":"/SUBSCRIPTIONS/00000000-0000-4000-8000-00000000C0DE/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM1","operationName":"MICROSOFT.COMPUTE/VIRTUALMACHINES/READ","category":"Administrative","resultType":"Success"}""";

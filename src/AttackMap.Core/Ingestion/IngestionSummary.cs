@@ -26,7 +26,14 @@ public sealed class IngestionSummary
     /// <summary>Gets the number of records (or whole-file outcomes) rejected.</summary>
     public int Rejected { get; private set; }
 
-    /// <summary>Gets every rejection with its location, in reading order.</summary>
+    /// <summary>
+    /// Gets or sets how many rejections are kept with their locations; later ones are only counted, so a badly
+    /// broken input cannot fill memory. <see cref="Rejected"/> always counts them all.
+    /// </summary>
+    /// <value>The default value is 10,000.</value>
+    public int MaxRejectionsKept { get; set; } = 10_000;
+
+    /// <summary>Gets the kept rejections (the first <see cref="MaxRejectionsKept"/>) with their locations, in reading order.</summary>
     public IReadOnlyList<RecordRejection> Rejections => _rejections;
 
     /// <summary>Gets the per-file counts, in reading order.</summary>
@@ -65,7 +72,11 @@ public sealed class IngestionSummary
             default:
                 Rejected++;
                 file.Rejected++;
-                _rejections.Add(record.Rejection!);
+                if (_rejections.Count < MaxRejectionsKept)
+                {
+                    _rejections.Add(record.Rejection!);
+                }
+
                 break;
         }
     }
