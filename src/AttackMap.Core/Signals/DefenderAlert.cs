@@ -1,3 +1,4 @@
+using AttackMap.Ingestion;
 using AttackMap.Internal;
 
 namespace AttackMap.Signals;
@@ -5,6 +6,8 @@ namespace AttackMap.Signals;
 /// <summary>A Microsoft Defender for Cloud security alert, in any of its exported shapes.</summary>
 public sealed class DefenderAlert : Signal
 {
+    private AlertEntityGraph? _entities;
+
     /// <summary>Creates an alert read from <paramref name="origin"/>.</summary>
     /// <param name="origin">Where the record was read.</param>
     /// <param name="alertType">The alert type (for example <c>VM_EICAR</c> or <c>KV_ListGetAnomaly</c>).</param>
@@ -68,13 +71,71 @@ public sealed class DefenderAlert : Signal
     /// <summary>Gets the entities as JSON text, references left as published.</summary>
     public string? EntitiesJson { get; init; }
 
+    /// <summary>
+    /// Gets the alert's entities, parsed from <see cref="EntitiesJson"/> on first use: every entity object once, in
+    /// document order (the published top-level entities and entities nested in them, such as a file's hashes); a
+    /// top-level <c>{"$ref":"n"}</c> adds nothing. Empty when the alert has no entities or their JSON is malformed.
+    /// </summary>
+    /// <remarks>
+    /// <c>{"$ref":"n"}</c> references (for example a process's <c>Account</c>, <c>Host</c>, <c>ParentProcess</c>) are
+    /// resolved best-effort to the nearest object with <c>"$id":"n"</c> that starts before the reference, which is how
+    /// Json.NET writes them: when an id is defined more than once, the last definition before the reference wins. A
+    /// reference without an earlier definition stays unresolved (see <see cref="UnresolvedEntityReferences"/>); a
+    /// reference to an enclosing object (a cycle) is followed one step at a time and never loops.
+    /// Thread-safe; costs nothing until read.
+    /// </remarks>
+    public IReadOnlyList<AlertEntity> Entities => EntityGraph.Entities;
+
+    /// <summary>Gets the distinct ids of entity references that named no earlier <c>$id</c>, in document order.</summary>
+    public IReadOnlyList<string> UnresolvedEntityReferences => EntityGraph.UnresolvedReferences;
+
+    /// <summary>Gets the addresses of the <c>ip</c> entities that parse as IP addresses, canonical, distinct, in entity order.</summary>
+    public IReadOnlyList<string> EntityIpAddresses
+    {
+        get
+        {
+            var addresses = new List<string>();
+            foreach (var entity in Entities)
+            {
+                if (FieldNormalizer.Ip(entity.IpAddress) is { } address && !addresses.Contains(address))
+                {
+                    addresses.Add(address);
+                }
+            }
+
+            return addresses;
+        }
+    }
+
+    /// <summary>
+    /// Gets the Azure resource ids named by entities (<c>azure-resource</c> <c>ResourceId</c>, host <c>AzureID</c>),
+    /// lower-cased like <see cref="Signal.ResourceId"/>, distinct, in entity order.
+    /// </summary>
+    public IReadOnlyList<string> EntityResourceIds
+    {
+        get
+        {
+            var ids = new List<string>();
+            foreach (var entity in Entities)
+            {
+                if (FieldNormalizer.ResourceId(entity.AzureResourceId) is { } id && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids;
+        }
+    }
+
     /// <summary>Gets a value indicating whether the alert is a portal sample (<c>[SAMPLE ALERT]</c>).</summary>
     public bool IsSample => DisplayName?.IndexOf("[SAMPLE ALERT]", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>
     /// Gets a field for rule conditions: <c>alertType</c>, <c>displayName</c>, <c>description</c>, <c>severity</c>,
     /// <c>status</c>, <c>intent</c>, <c>compromisedEntity</c>, <c>productName</c>, <c>providerName</c>,
-    /// <c>text</c> (display name and description together), <c>extendedProperties.&lt;key&gt;</c> and <c>entities.&lt;path&gt;</c>.
+    /// <c>text</c> (display name and description together), <c>extendedProperties.&lt;key&gt;</c> and <c>entities.&lt;path&gt;</c>
+    /// (indexes into the published entity array, <c>{"$ref":"n"}</c> references followed, for example <c>entities.3.Account.Name</c>).
     /// </summary>
     /// <param name="field">The field name or dotted path.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
@@ -110,8 +171,29 @@ public sealed class DefenderAlert : Signal
             return null;
         }
 
-        return field.StartsWith("entities.", StringComparison.OrdinalIgnoreCase)
-            ? JsonFieldPath.Resolve(EntitiesJson, field.Substring("entities.".Length))
-            : null;
+        if (!field.StartsWith("entities.", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // Indexes follow the published array; references on the way are followed.
+        var path = field.Substring("entities.".Length);
+        var graph = EntityGraph;
+        return graph.Root is null ? JsonFieldPath.Resolve(EntitiesJson, path) : graph.Resolve(path);
+    }
+
+    private AlertEntityGraph EntityGraph
+    {
+        get
+        {
+            var graph = Volatile.Read(ref _entities);
+            if (graph is not null)
+            {
+                return graph;
+            }
+
+            graph = AlertEntityGraph.Parse(EntitiesJson);
+            return Interlocked.CompareExchange(ref _entities, graph, null) ?? graph;
+        }
     }
 }
