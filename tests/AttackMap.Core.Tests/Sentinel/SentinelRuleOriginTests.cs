@@ -76,6 +76,16 @@ public sealed class SentinelRuleOriginTests : IDisposable
     }
 
     [Fact]
+    public void ImportFolder_FolderWithTrailingSeparator_SameRelativePath()
+    {
+        Place("Quirks.yaml", "lab/Quirks.yaml");
+
+        var rule = _importer.ImportFolder(_temp + Path.DirectorySeparatorChar).Rules.Single();
+
+        rule.RelativePath.Should().Be("lab/Quirks.yaml");
+    }
+
+    [Fact]
     public void ImportFolder_ArmExportInAnalyticRulesFolder_HasNoUrl()
     {
         Place("rest-export.json", "Solutions/Contoso Lab/Analytic Rules/rest-export.json");
