@@ -9,7 +9,9 @@ namespace AttackMap.Sentinel;
 /// A correlation-dependent rule (two or more families) becomes one <see cref="EvidenceKind.CorrelationContext"/> rule per
 /// family, since it fires only when all of them are connected. Disabled rules, rules outside the five families, and
 /// techniques that are deprecated or unknown in the catalog are left out. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
-/// <c>:&lt;family&gt;</c> appended for correlation-dependent rules.
+/// <c>:&lt;family&gt;</c> appended for correlation-dependent rules. <see cref="MappingRule.References"/> holds the rule file
+/// (<see cref="SentinelRule.RelativePath"/>, else <see cref="SentinelRule.SourceFile"/>) and, when known, its GitHub URL
+/// (<see cref="SentinelRule.SourceUrl"/>); <see cref="MappingRule.Location"/> is that file and the place in it.
 /// </remarks>
 public static class SentinelCoverageRules
 {
@@ -51,8 +53,8 @@ public static class SentinelCoverageRules
                     rationale)
                 {
                     Tactics = rule.Tactics.Select(ShortName).ToArray(),
-                    References = new[] { rule.SourceFile },
-                    Location = rule.SourceLocation is { } location ? $"{rule.SourceFile} {location}" : rule.SourceFile,
+                    References = References(rule),
+                    Location = rule.SourceLocation is { } location ? $"{Source(rule)} {location}" : Source(rule),
                     PackId = "sentinel",
                     KindReason = correlated ? "correlation-dependent Sentinel rule (reads several log families)" : null,
                 });
@@ -61,6 +63,12 @@ public static class SentinelCoverageRules
 
         return result;
     }
+
+    /// <summary>The file the rule came from, relative to the imported folder when known (no machine path).</summary>
+    private static string Source(SentinelRule rule) => rule.RelativePath ?? rule.SourceFile;
+
+    private static string[] References(SentinelRule rule) =>
+        rule.SourceUrl is { } url ? new[] { Source(rule), url } : new[] { Source(rule) };
 
     /// <summary>Sentinel writes tactics in CamelCase (<c>CredentialAccess</c>); ATT&amp;CK shortnames are kebab-case (<c>credential-access</c>).</summary>
     private static string ShortName(string tactic)

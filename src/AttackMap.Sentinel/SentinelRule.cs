@@ -77,6 +77,19 @@ public sealed record SentinelRule
     /// <summary>Gets the file path or stream name the rule came from.</summary>
     public required string SourceFile { get; init; }
 
+    /// <summary>
+    /// Gets the path of the file relative to the folder given to <see cref="SentinelRuleImporter.ImportFolder"/>, with <c>/</c>
+    /// separators (the file name for <see cref="SentinelRuleImporter.ImportFile"/>), or <see langword="null"/> for a stream.
+    /// Unlike <see cref="SourceFile"/> it holds no machine path, so reports can show it.
+    /// </summary>
+    public string? RelativePath { get; init; }
+
+    /// <summary>
+    /// Gets the https URL of the rule in the Azure/Azure-Sentinel GitHub repository when its YAML file sits in that
+    /// repository's layout (<c>Solutions/&lt;solution&gt;/Analytic Rules/…</c> or <c>Detections/&lt;folder&gt;/&lt;rule&gt;.yaml</c>), or <see langword="null"/>.
+    /// </summary>
+    public string? SourceUrl { get; init; }
+
     /// <summary>Gets where in the file the rule is: <c>line 1</c> for YAML, <c>resources[0]</c> for ARM.</summary>
     public string? SourceLocation { get; init; }
 

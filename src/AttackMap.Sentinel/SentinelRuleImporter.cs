@@ -35,28 +35,13 @@ public sealed class SentinelRuleImporter
         var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
             .Where(IsRuleFile)
             .OrderBy(f => f, StringComparer.Ordinal);
-        return Merge(files.Select(ImportFile));
+        return Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(path, f))));
     }
 
-    /// <summary>Imports one file: YAML by its extension <c>.yaml</c>/<c>.yml</c>, JSON otherwise.</summary>
+    /// <summary>Imports one file: JSON when it starts with <c>{</c> or <c>[</c>, YAML otherwise.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The rules and the errors.</returns>
-    public SentinelImportResult ImportFile(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Import(stream, path);
-        }
-        catch (IOException ex)
-        {
-            return Failed(new SentinelImportError { File = path, Message = ex.Message });
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Failed(new SentinelImportError { File = path, Message = ex.Message });
-        }
-    }
+    public SentinelImportResult ImportFile(string path) => ImportFrom(path, Path.GetFileName(path));
 
     /// <summary>Imports the rules in a stream; the format is taken from the first character (<c>{</c> or <c>[</c> for JSON).</summary>
     /// <param name="stream">The content.</param>
@@ -69,6 +54,31 @@ public sealed class SentinelRuleImporter
             throw new ArgumentNullException(nameof(stream));
         }
 
+        return WithOrigin(Read(stream, name), null, RuleOrigin.GitHubUrl(name));
+    }
+
+    private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) =>
+        result.Rules.Count == 0 ? result : result with { Rules = result.Rules.Select(r => r with { RelativePath = relativePath, SourceUrl = url }).ToArray() };
+
+    private SentinelImportResult ImportFrom(string path, string relativePath)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return WithOrigin(Read(stream, path), relativePath, RuleOrigin.GitHubUrl(Path.GetFullPath(path)));
+        }
+        catch (IOException ex)
+        {
+            return Failed(new SentinelImportError { File = path, Message = ex.Message });
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Failed(new SentinelImportError { File = path, Message = ex.Message });
+        }
+    }
+
+    private SentinelImportResult Read(Stream stream, string name)
+    {
         try
         {
             using var reader = new StreamReader(stream);

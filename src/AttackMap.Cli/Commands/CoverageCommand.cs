@@ -7,15 +7,20 @@ using AttackMap.Sentinel;
 
 namespace AttackMap.Cli.Commands;
 
-/// <summary><c>attackmap coverage [log files...]</c>: per-technique coverage, a Navigator layer and reports.</summary>
+/// <summary><c>attackmap coverage [--rules pack, Sentinel folder or export]... [--logs files]... [log files...]</c>: per-technique coverage, a Navigator layer and reports.</summary>
 internal static class CoverageCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Optional log files or folders: what fired in them is counted per technique (observed evidence).",
+            Description = "Optional log files or folders: what fired in them is counted per technique (observed evidence). Same as --logs.",
             Arity = ArgumentArity.ZeroOrMore,
+        };
+        var logs = new Option<string[]>("--logs")
+        {
+            Description = "Log files or folders whose records are counted per technique (observed evidence); takes several paths, joins the positional paths.",
+            AllowMultipleArgumentsPerToken = true,
         };
         var layer = new Option<string?>("--layer") { Description = "Write an ATT&CK Navigator layer (format 4.5) to this file." };
         var report = new Option<string?>("--report") { Description = "Write the Markdown coverage report to this file." };
@@ -26,15 +31,20 @@ internal static class CoverageCommand
         var summaryJson = new Option<string?>("--summary-json") { Description = "Write the record accounting of the log files to this JSON file." };
         var sentinel = new Option<string[]>("--sentinel-rules")
         {
-            Description = "Microsoft Sentinel analytics rules to count as detections: a folder of Azure-Sentinel YAML templates, a YAML file, or an ARM/REST export; repeatable.",
+            Description = "Older spelling of --rules for Microsoft Sentinel analytics rules (a folder, a YAML file, or an ARM/REST export); repeatable.",
+            Hidden = true,
         };
         var failOn = CoverageGates.CreateOption();
         var baseline = new Option<string?>("--baseline") { Description = "A JSON coverage report to compare with for '--fail-on downgrade'." };
         var engineOptions = new EngineOptions();
+        engineOptions.RulePacks.Description =
+            "Rules to count, recognised by content; repeatable: a folder of Microsoft Sentinel analytics rules (Azure-Sentinel YAML, " +
+            "ARM/REST JSON), a Sentinel YAML file, an ARM template or REST export, or an AttackMap rule pack (JSON with 'rules') " +
+            "loaded on top of the built-in Azure pack.";
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
-            paths, layer, report, json, csv, watchlist, sources, summaryJson, sentinel, failOn, baseline,
+            paths, logs, layer, report, json, csv, watchlist, sources, summaryJson, sentinel, failOn, baseline,
         };
         command.Subcommands.Add(CoverageDiffCommand.Create(stdout));
         engineOptions.AddTo(command);
@@ -47,10 +57,11 @@ internal static class CoverageCommand
                 throw new CliException("--fail-on downgrade needs --baseline <report.json> (or use 'attackmap coverage diff').", ExitCodes.Usage);
             }
 
-            var inputs = InputPaths.Require(parsed.GetValue(paths));
-            var engine = engineOptions.CreateEngine(parsed);
+            var inputs = InputPaths.Require(LogPaths(parsed.GetValue(paths), parsed.GetValue(logs)));
+            var ruleInputs = CoverageRuleInputs.Sort(parsed.GetValue(engineOptions.RulePacks) ?? Array.Empty<string>(), parsed.GetValue(sentinel) ?? Array.Empty<string>());
+            var engine = engineOptions.CreateEngine(parsed, rulePacks: ruleInputs.Packs);
             var inventory = LoadSources(parsed.GetValue(sources));
-            var imported = ImportSentinelRules(engine, parsed.GetValue(sentinel) ?? Array.Empty<string>(), stderr);
+            var imported = ImportSentinelRules(engine, ruleInputs.Sentinel, stderr);
             ClassificationSummary? summary = null;
             CoverageReport coverage;
             if (inputs.Count > 0)
@@ -87,6 +98,13 @@ internal static class CoverageCommand
         return command;
     }
 
+    /// <summary>The positional log paths, then the <c>--logs</c> paths, each once (the same path given both ways is read once).</summary>
+    private static string[] LogPaths(string[]? positional, string[]? logs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return (positional ?? Array.Empty<string>()).Concat(logs ?? Array.Empty<string>()).Where(p => seen.Add(Path.GetFullPath(p))).ToArray();
+    }
+
     private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<string> paths, TextWriter stderr)
     {
         var rules = new List<MappingRule>();
@@ -95,7 +113,7 @@ internal static class CoverageCommand
         {
             var result = Directory.Exists(path) ? importer.ImportFolder(path)
                 : File.Exists(path) ? importer.ImportFile(path)
-                : throw new CliException($"--sentinel-rules '{path}' is neither a file nor a folder.", ExitCodes.Usage);
+                : throw new CliException($"--rules '{path}' is neither a file nor a folder.", ExitCodes.Usage);
             foreach (var error in result.Errors)
             {
                 stderr.WriteLine($"  sentinel rule not imported: {error}");

@@ -36,7 +36,10 @@ internal sealed class EngineOptions
         command.Options.Add(Strict);
     }
 
-    public AttackMapEngine CreateEngine(ParseResult parsed, Action<AttackMapBuilder>? configure = null)
+    /// <param name="parsed">The parsed command line.</param>
+    /// <param name="configure">More builder settings, or null.</param>
+    /// <param name="rulePacks">The rule packs to load in place of the <c>--rules</c> values (coverage sorts those first), or null.</param>
+    public AttackMapEngine CreateEngine(ParseResult parsed, Action<AttackMapBuilder>? configure = null, IReadOnlyList<string>? rulePacks = null)
     {
         var catalog = RulesCommand.LoadCatalog(parsed.GetValue(Attack), "--attack");
         var builder = new AttackMapBuilder().UseCatalog(catalog);
@@ -53,7 +56,7 @@ internal sealed class EngineOptions
         }
 
         configure?.Invoke(builder);
-        foreach (var pack in parsed.GetValue(RulePacks) ?? Array.Empty<string>())
+        foreach (var pack in rulePacks ?? parsed.GetValue(RulePacks) ?? Array.Empty<string>())
         {
             if (!File.Exists(pack))
             {
