@@ -181,4 +181,18 @@ public sealed class AttackSourceCoverageTests
         off.Reason.Should().Be(
             "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN0295 reads azure:signinlogs), then write a rule");
     }
+
+    [Fact]
+    public void Calculate_Embedded181TrustedRelationshipWithAuditOff_NeedsRuleForSignInsAndNamesTheMissingTable()
+    {
+        var report = _calculator.Calculate(AttackCatalog.LoadEmbedded("18.1"), Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled.Without(LogFamily.EntraAudit));
+
+        var coverage = report.GetCoverage("T1199");
+
+        coverage.Status.Should().Be(CoverageStatus.NeedsRule);
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytics AN1347, AN1350 read azure:signinlogs; not enabled: AuditLogs");
+        coverage.AttackLogSources.Select(s => s.ToString()).Should().Equal(
+            "azure:audit (AN1347) -> AuditLogs (not enabled)", "azure:signinlogs (AN1347) -> SigninLogs", "azure:signinlogs (AN1350) -> SigninLogs");
+        coverage.AttackLogSources[1].Tables.Should().HaveCount(4, "the AN1347 channel names service principal sign-ins");
+    }
 }
