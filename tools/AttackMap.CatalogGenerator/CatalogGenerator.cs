@@ -69,7 +69,11 @@ public static class CatalogGenerator
             Version = catalog.Version,
             Derived = false,
             Sources = new[] { Path.GetFileName(bundlePath) + " (MITRE ATT&CK Enterprise STIX bundle)" },
-            Description = catalog.Provenance + " Extracted with AttackCatalog.Load; nothing derived or filled in.",
+            Description = catalog.Provenance + " Extracted with AttackCatalog.Load; nothing derived or filled in. " + string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "logSources: the Azure and Entra ID log sources its analytics name ({0} references on {1} techniques).",
+                catalog.GetTechniques(includeRevokedAndDeprecated: true).Sum(t => t.AzureLogSources.Count),
+                catalog.GetTechniques(includeRevokedAndDeprecated: true).Count(t => t.AzureLogSources.Count > 0)),
             Copyright = copyright,
         };
         return CatalogJsonWriter.Write(header, catalog);

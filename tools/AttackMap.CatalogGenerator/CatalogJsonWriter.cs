@@ -134,7 +134,48 @@ public static class CatalogJsonWriter
             w.WriteString("modified", modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         }
 
+        if (t.AzureLogSources.Count > 0)
+        {
+            WriteLogSources(w, t.AzureLogSources);
+        }
+
         w.WriteEndObject();
+    }
+
+    /// <summary>Orders references the way AttackMap.Core does: analytic id, name (case-insensitive, then ordinal), channel, strategy, source technique.</summary>
+    /// <param name="references">The references.</param>
+    /// <returns>The references, distinct and ordered.</returns>
+    public static IReadOnlyList<AttackLogSourceReference> Order(IEnumerable<AttackLogSourceReference> references) =>
+        references.Distinct()
+            .OrderBy(r => r.AnalyticId, StringComparer.Ordinal)
+            .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Channel, StringComparer.Ordinal)
+            .ThenBy(r => r.DetectionStrategyId, StringComparer.Ordinal)
+            .ThenBy(r => r.SourceTechniqueId ?? string.Empty, StringComparer.Ordinal)
+            .ToArray();
+
+    private static void WriteLogSources(Utf8JsonWriter w, IEnumerable<AttackLogSourceReference> references)
+    {
+        w.WriteStartArray("logSources");
+        foreach (var r in Order(references))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", r.Name);
+            w.WriteString("channel", r.Channel);
+            w.WriteString("analytic", r.AnalyticId);
+            w.WriteString("strategy", r.DetectionStrategyId);
+            w.WriteString("platform", r.Platform);
+            w.WriteString("version", r.AttackVersion);
+            if (r.SourceTechniqueId is not null)
+            {
+                w.WriteString("sourceTechnique", r.SourceTechniqueId);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<string> values)

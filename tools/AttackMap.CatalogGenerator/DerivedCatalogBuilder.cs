@@ -48,29 +48,51 @@ public static class DerivedCatalogBuilder
                 : null,
         }).ToArray();
 
+        var carried = LogSourceCarryOver.Build(dataDirectory, changePath, changes, techniques.ToDictionary(t => t.Id, StringComparer.Ordinal));
+        if (carried is not null)
+        {
+            techniques = techniques
+                .Select(t => carried.ByTechnique.TryGetValue(t.Id, out var sources) ? t with { AzureLogSources = sources } : t)
+                .ToArray();
+        }
+
         var catalog = new AttackCatalog(version, tactics, techniques);
         Validate(catalog, techniquesTable.Name);
         var inferred = techniquesTable.Rows.Count(r => r["basis"].Contains("CEO fill", StringComparison.Ordinal));
         var noPlatforms = techniques.Count(t => t.IsCurrent && t.Platforms.Count == 0);
+        var sources = new List<string>
+        {
+            techniquesTable.Name + " (technique ids, names, tactics, revocations after MITRE's v" + major + ".0 release notes, changelog and change layer; other values carried over from the previous release)",
+            tacticsTable.Name + " (tactics in the matrix order of MITRE's v" + version + " matrix object)",
+            changes.Name + " (change table; its split rows give splitInto" + (carried is null ? ")" : "; it carries the log sources over to the new ids)"),
+        };
+        if (carried is not null)
+        {
+            sources.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} (logSources: the Azure and Entra ID log sources that MITRE's v{1} analytics name, {2} references on {3} techniques, carried over from v{1}; not carried: {4})",
+                carried.BundleName,
+                carried.Version,
+                carried.ByTechnique.Values.Sum(l => l.Count),
+                carried.ByTechnique.Count,
+                carried.Skipped.Count == 0 ? "none" : string.Join(", ", carried.Skipped) + " (split, no single successor)"));
+        }
+
         var header = new CatalogHeader
         {
             Version = version,
             Derived = true,
-            Sources = new[]
-            {
-                techniquesTable.Name + " (technique ids, names, tactics, revocations after MITRE's v" + major + ".0 release notes, changelog and change layer; other values carried over from the previous release)",
-                tacticsTable.Name + " (tactics in the matrix order of MITRE's v" + version + " matrix object)",
-                changes.Name + " (change table; its split rows give splitInto)",
-            },
+            Sources = sources,
             Description = string.Format(
                 CultureInfo.InvariantCulture,
                 "MITRE ATT&CK Enterprise v{0}, DERIVED from MITRE's change notes, not extracted from MITRE's v{0} STIX bundle. " +
                 "Technique object versions are not recorded; modified is given only where it was seen; platforms of {1} new techniques were " +
                 "inferred from their predecessors or names (not MITRE data) and {2} current techniques have none. " +
-                "Load MITRE's STIX bundle with AttackCatalog.Load when you have it.",
+                "{3}Load MITRE's STIX bundle with AttackCatalog.Load when you have it.",
                 version,
                 inferred,
-                noPlatforms),
+                noPlatforms,
+                carried is null ? string.Empty : $"No v{major} analytics were available: the log sources (logSources) are v{carried.Version}'s, carried over to the v{major} ids. "),
             Copyright = copyright,
         };
         return CatalogJsonWriter.Write(header, catalog);

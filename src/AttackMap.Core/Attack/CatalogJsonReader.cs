@@ -45,6 +45,7 @@ internal static class CatalogJsonReader
                 StixId = GetString(item, "stixId"),
                 Version = GetString(item, "version"),
                 Modified = AttackTimestamp.Parse(GetString(item, "modified")),
+                AzureLogSources = GetLogSources(item),
             });
         }
 
@@ -65,6 +66,32 @@ internal static class CatalogJsonReader
 
     private static string? GetString(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Reads <c>logSources</c>: <c>name</c>, <c>channel</c>, <c>analytic</c>, <c>strategy</c>, <c>platform</c>, <c>version</c>, optional <c>sourceTechnique</c>.</summary>
+    private static IReadOnlyList<AttackLogSourceReference> GetLogSources(JsonElement obj)
+    {
+        if (!obj.TryGetProperty("logSources", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            return Array.Empty<AttackLogSourceReference>();
+        }
+
+        var result = new List<AttackLogSourceReference>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            result.Add(new AttackLogSourceReference
+            {
+                Name = GetString(item, "name") ?? string.Empty,
+                Channel = GetString(item, "channel") ?? string.Empty,
+                AnalyticId = GetString(item, "analytic") ?? string.Empty,
+                DetectionStrategyId = GetString(item, "strategy") ?? string.Empty,
+                Platform = GetString(item, "platform") ?? string.Empty,
+                AttackVersion = GetString(item, "version") ?? string.Empty,
+                SourceTechniqueId = GetString(item, "sourceTechnique"),
+            });
+        }
+
+        return AttackLogSourceOrder.Sort(result);
+    }
 
     private static IReadOnlyList<string> GetStrings(JsonElement obj, string name)
     {

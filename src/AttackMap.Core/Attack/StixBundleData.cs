@@ -20,6 +20,8 @@ internal sealed class StixBundleData
 
     public string? Copyright { get; private set; }
 
+    public StixDetectionData Detection { get; } = new();
+
     public void Add(JsonElement obj)
     {
         switch (GetString(obj, "type"))
@@ -36,14 +38,14 @@ internal sealed class StixBundleData
             case "attack-pattern":
                 AddPattern(obj);
                 break;
+            case "x-mitre-analytic":
+                Detection.AddAnalytic(obj, GetString(obj, "id"), GetAttackId(obj));
+                break;
+            case "x-mitre-detection-strategy":
+                Detection.AddStrategy(obj, GetString(obj, "id"), GetAttackId(obj));
+                break;
             case "relationship":
-                if (GetString(obj, "relationship_type") == "revoked-by"
-                    && GetString(obj, "source_ref") is { } source && GetString(obj, "target_ref") is { } target
-                    && source.StartsWith("attack-pattern--", StringComparison.Ordinal))
-                {
-                    RevokedBy[source] = target;
-                }
-
+                AddRelationship(obj);
                 break;
             case "marking-definition":
                 if (obj.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.Object)
@@ -65,47 +67,30 @@ internal sealed class StixBundleData
 
     public string BundleId(JsonElement root) => GetString(root, "id") ?? "(no id)";
 
-    private static string? GetString(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? GetString(JsonElement obj, string name) => StixJson.GetString(obj, name);
 
-    private static bool GetBool(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+    private static bool GetBool(JsonElement obj, string name) => StixJson.GetBool(obj, name);
 
-    private static string? GetAttackId(JsonElement obj)
+    private static string? GetAttackId(JsonElement obj) => StixJson.GetAttackId(obj);
+
+    private static IReadOnlyList<string> GetStrings(JsonElement obj, string name) => StixJson.GetStrings(obj, name);
+
+    private void AddRelationship(JsonElement obj)
     {
-        if (!obj.TryGetProperty("external_references", out var refs) || refs.ValueKind != JsonValueKind.Array)
+        if (GetString(obj, "source_ref") is not { } source || GetString(obj, "target_ref") is not { } target)
         {
-            return null;
+            return;
         }
 
-        foreach (var reference in refs.EnumerateArray())
+        switch (GetString(obj, "relationship_type"))
         {
-            if (reference.ValueKind == JsonValueKind.Object && GetString(reference, "source_name") == "mitre-attack")
-            {
-                return GetString(reference, "external_id");
-            }
+            case "revoked-by" when source.StartsWith("attack-pattern--", StringComparison.Ordinal):
+                RevokedBy[source] = target;
+                break;
+            case "detects" when !StixJson.IsWithdrawn(obj):
+                Detection.AddDetects(source, target);
+                break;
         }
-
-        return null;
-    }
-
-    private static IReadOnlyList<string> GetStrings(JsonElement obj, string name)
-    {
-        if (!obj.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
-        {
-            return Array.Empty<string>();
-        }
-
-        var list = new List<string>(array.GetArrayLength());
-        foreach (var item in array.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text)
-            {
-                list.Add(text);
-            }
-        }
-
-        return list.ToArray();
     }
 
     private void AddMatrix(JsonElement obj)

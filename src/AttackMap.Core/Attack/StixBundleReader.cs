@@ -48,6 +48,7 @@ internal static class StixBundleReader
 
         var tactics = data.BuildTactics();
         var order = tactics.ToDictionary(t => t.ShortName, t => t.Order, StringComparer.Ordinal);
+        var logSources = data.Detection.Build(version);
         var attackIds = data.Patterns.ToDictionary(p => p.StixId, p => p.AttackId, StringComparer.Ordinal);
         // Revoked and deprecated objects first, so a current object wins should two objects share an ATT&CK id.
         var techniques = data.Patterns.OrderBy(p => !p.Revoked && !p.Deprecated).Select(p => new Technique
@@ -67,6 +68,7 @@ internal static class StixBundleReader
             StixId = p.StixId,
             Version = p.Version,
             Modified = p.Modified,
+            AzureLogSources = logSources.TryGetValue(p.StixId, out var references) ? references : Array.Empty<AttackLogSourceReference>(),
         });
 
         var provenance = string.Format(

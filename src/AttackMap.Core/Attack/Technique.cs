@@ -39,6 +39,13 @@ public sealed record Technique
     /// </summary>
     public IReadOnlyList<string> SplitInto { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Gets the Azure and Microsoft Entra ID log sources that MITRE's analytics for this technique name (its detection
+    /// strategy's analytics, ATT&amp;CK v18 and later), ordered by analytic id, name and channel. Empty when ATT&amp;CK names
+    /// none. In the derived v19.2 catalog these are v18.1's, carried over to the technique's v19 id.
+    /// </summary>
+    public IReadOnlyList<AttackLogSourceReference> AzureLogSources { get; init; } = Array.Empty<AttackLogSourceReference>();
+
     /// <summary>Gets a value indicating whether this is a sub-technique.</summary>
     public bool IsSubTechnique => Id.IndexOf('.') > 0;
 

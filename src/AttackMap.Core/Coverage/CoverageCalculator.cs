@@ -97,17 +97,21 @@ public sealed partial class CoverageCalculator
         var subTechniques = technique.IsSubTechnique ? Array.Empty<Technique>() : catalog.GetSubTechniques(technique.Id);
         var rules = CollectRules(catalog, technique, subTechniques, tactics, index, sources);
         var families = rules.Select(r => r.Family).Distinct().OrderBy(f => f).Select(f => SourceOf(sourceCache, f, sources)).ToArray();
+        var attackSources = AttackSourcesOf(technique, subTechniques, sources);
         int? observedCount = observed is null ? null : Observed(observed, technique.Id) + subTechniques.Sum(s => Observed(observed, s.Id));
 
         if (!IsInScope(technique))
         {
             var reason = CoverageReasons.OutOfScope(technique, _platforms, _includeSubTechniques, rules.Count);
             var outOfScope = tactics.Select(t => new TechniqueTacticCoverage(t, CoverageStatus.OutOfScope, reason, RuleIdsFor(rules, t))).ToArray();
-            return new TechniqueCoverage(technique, CoverageStatus.OutOfScope, reason, rules, families, outOfScope, observedCount);
+            return new TechniqueCoverage(technique, CoverageStatus.OutOfScope, reason, rules, families, outOfScope, observedCount, attackSources);
         }
 
+        // Rules decide first; only a technique no rule maps asks ATT&CK which log would show it.
         var noRule = CoverageReasons.NoRule(subTechniques.Count > 0);
-        var (status, text) = CoverageReasons.Evaluate(rules, sources, noRule);
+        var (status, text) = rules.Count == 0
+            ? AttackSourceReasons.Unmapped(subTechniques.Count > 0, attackSources)
+            : CoverageReasons.Evaluate(rules, sources, noRule);
         var perTactic = new TechniqueTacticCoverage[tactics.Count];
         for (var i = 0; i < tactics.Count; i++)
         {
@@ -118,7 +122,25 @@ public sealed partial class CoverageCalculator
             perTactic[i] = new TechniqueTacticCoverage(tactic, tacticStatus, tacticReason, claiming.Select(r => r.RuleId).ToArray());
         }
 
-        return new TechniqueCoverage(technique, status, text, rules, families, perTactic, observedCount);
+        return new TechniqueCoverage(technique, status, text, rules, families, perTactic, observedCount, attackSources);
+    }
+
+    /// <summary>The technique's own ATT&amp;CK log sources, then its sub-techniques' (which count toward it, like their rules).</summary>
+    private static IReadOnlyList<AttackLogSourceCoverage> AttackSourcesOf(Technique technique, IReadOnlyList<Technique> subTechniques, LogSourceInventory sources)
+    {
+        if (technique.AzureLogSources.Count == 0 && subTechniques.All(s => s.AzureLogSources.Count == 0))
+        {
+            return Array.Empty<AttackLogSourceCoverage>();
+        }
+
+        var result = new List<AttackLogSourceCoverage>();
+        result.AddRange(technique.AzureLogSources.Select(r => new AttackLogSourceCoverage(r, null, sources)));
+        foreach (var sub in subTechniques)
+        {
+            result.AddRange(sub.AzureLogSources.Select(r => new AttackLogSourceCoverage(r, sub.Id, sources)));
+        }
+
+        return result.ToArray();
     }
 
     private static CoverageSource SourceOf(Dictionary<LogFamily, CoverageSource> cache, LogFamily family, LogSourceInventory sources)

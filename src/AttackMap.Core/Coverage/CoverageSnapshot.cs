@@ -30,7 +30,7 @@ public sealed class CoverageSnapshot
     public static CoverageSnapshot From(CoverageReport report) =>
         report is null
             ? throw new ArgumentNullException(nameof(report))
-            : new CoverageSnapshot(report.AttackVersion, report.Techniques.Select(t => new CoverageSnapshotTechnique(t.Id, t.Technique.Name, t.Status, t.Reason)));
+            : new CoverageSnapshot(report.AttackVersion, report.Techniques.Select(t => new CoverageSnapshotTechnique(t.Id, t.Technique.Name, t.Status, t.Reason) { IsMapped = t.Rules.Count > 0 }));
 
     /// <summary>Reads a snapshot from a JSON coverage report written by <c>JsonCoverageReportExporter</c> (its <c>attackVersion</c> and <c>techniques</c>).</summary>
     /// <param name="json">The stream with the JSON report.</param>
@@ -77,7 +77,8 @@ public sealed class CoverageSnapshot
             throw new FormatException($"technique '{id}' has no valid id or status ('{statusText}').");
         }
 
-        return new CoverageSnapshotTechnique(id, String(element, "name"), status, String(element, "reason"));
+        var isMapped = !element.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array || rules.GetArrayLength() > 0;
+        return new CoverageSnapshotTechnique(id, String(element, "name"), status, String(element, "reason")) { IsMapped = isMapped };
     }
 
     private static string String(JsonElement element, string name) =>

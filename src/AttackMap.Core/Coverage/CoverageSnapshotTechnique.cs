@@ -28,6 +28,16 @@ public sealed class CoverageSnapshotTechnique
     /// <summary>Gets the one-line reason.</summary>
     public string Reason { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether any rule maps the technique (default <see langword="true"/>). A
+    /// <see cref="CoverageStatus.NeedsLogging"/> technique that no rule maps (its log, per ATT&amp;CK's analytics, is not
+    /// enabled) ranks below <see cref="CoverageStatus.NeedsRule"/> in a diff: enabling that log is an upgrade.
+    /// </summary>
+    public bool IsMapped { get; init; } = true;
+
+    /// <summary>The strength for a diff, strongest lowest: twice the status, with an unmapped NeedsLogging just below NeedsRule.</summary>
+    internal int Rank => Status == CoverageStatus.NeedsLogging && !IsMapped ? (2 * (int)CoverageStatus.NeedsRule) + 1 : 2 * (int)Status;
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name}: {Reason}";
 }

@@ -12,10 +12,16 @@ public enum CoverageStatus
     /// <summary>Only needs-review rules read enabled log sources; an analyst must confirm each hit.</summary>
     NeedsReview = 2,
 
-    /// <summary>Rules map the technique, but none of their log sources is enabled.</summary>
+    /// <summary>
+    /// Rules map the technique, but none of their log sources is enabled; or no rule maps it and none of the tables that
+    /// would show the log sources ATT&amp;CK's analytics name for it is enabled (the reason names the table to enable).
+    /// </summary>
     NeedsLogging = 3,
 
-    /// <summary>No rule maps the technique.</summary>
+    /// <summary>
+    /// No rule maps the technique, and either a table that would show a log source ATT&amp;CK's analytics name for it is
+    /// enabled (the reason names the table and the analytic), or ATT&amp;CK names no log source AttackMap reads.
+    /// </summary>
     NeedsRule = 4,
 
     /// <summary>The technique is outside the platform scope of the report (only returned when asked for it explicitly).</summary>

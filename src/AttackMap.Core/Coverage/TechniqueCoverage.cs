@@ -12,7 +12,8 @@ public sealed class TechniqueCoverage
         IReadOnlyList<CoverageRule> rules,
         IReadOnlyList<CoverageSource> sources,
         IReadOnlyList<TechniqueTacticCoverage> tactics,
-        int? observedEvidenceCount)
+        int? observedEvidenceCount,
+        IReadOnlyList<AttackLogSourceCoverage> attackLogSources)
     {
         Technique = technique;
         Status = status;
@@ -22,6 +23,10 @@ public sealed class TechniqueCoverage
         Sources = sources;
         Tactics = tactics;
         ObservedEvidenceCount = observedEvidenceCount;
+        AttackLogSources = attackLogSources;
+        VisibleIn = attackLogSources.Count == 0
+            ? Array.Empty<string>()
+            : attackLogSources.Where(s => s.IsEnabled).Select(s => s.EnabledTables[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Gets the technique.</summary>
@@ -44,6 +49,17 @@ public sealed class TechniqueCoverage
 
     /// <summary>Gets the log families the rules read, with their enabled and missing tables.</summary>
     public IReadOnlyList<CoverageSource> Sources { get; }
+
+    /// <summary>
+    /// Gets the Azure and Entra ID log sources ATT&amp;CK's own analytics name for the technique (then for its
+    /// sub-techniques, marked <see cref="AttackLogSourceCoverage.ViaSubTechnique"/>), with the tables that show them and
+    /// whether those are enabled. They decide between <see cref="CoverageStatus.NeedsRule"/> and
+    /// <see cref="CoverageStatus.NeedsLogging"/> when no rule maps the technique; rules decide otherwise.
+    /// </summary>
+    public IReadOnlyList<AttackLogSourceCoverage> AttackLogSources { get; }
+
+    /// <summary>Gets the enabled tables that would show the log sources in <see cref="AttackLogSources"/>, each once, in that order.</summary>
+    public IReadOnlyList<string> VisibleIn { get; }
 
     /// <summary>Gets the per-tactic view, in matrix order.</summary>
     public IReadOnlyList<TechniqueTacticCoverage> Tactics { get; }

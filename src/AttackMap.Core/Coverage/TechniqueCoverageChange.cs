@@ -16,7 +16,7 @@ public sealed class TechniqueCoverageChange
         AfterReason = after?.Reason;
         Kind = before is null ? CoverageChangeKind.Added
             : after is null ? CoverageChangeKind.Removed
-            : after.Status < before.Status ? CoverageChangeKind.Upgraded
+            : after.Rank < before.Rank ? CoverageChangeKind.Upgraded
             : CoverageChangeKind.Downgraded;
         Reason = Kind switch
         {

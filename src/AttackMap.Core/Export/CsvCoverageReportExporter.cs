@@ -5,15 +5,19 @@ namespace AttackMap.Export;
 
 /// <summary>
 /// Writes the coverage report as CSV (RFC 4180, UTF-8 without BOM, <c>\n</c> line ends), one row per in-scope technique:
-/// <c>TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount</c>.
+/// <c>TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount,AttackLogSources</c>.
 /// </summary>
-/// <remarks>Lists inside a field are joined with <c>; </c>. <c>ObservedCount</c> is empty when no observed evidence was given. Output is deterministic.</remarks>
+/// <remarks>
+/// Lists inside a field are joined with <c>; </c>. <c>ObservedCount</c> is empty when no observed evidence was given.
+/// <c>AttackLogSources</c> lists the log sources ATT&amp;CK's analytics name, as <c>azure:signinlogs (AN1277) -&gt; SigninLogs</c>
+/// (<c>(not enabled)</c> after a disabled table; <c>a source AttackMap does not read</c> for VM guest or flow logs). Output is deterministic.
+/// </remarks>
 public sealed class CsvCoverageReportExporter : ICoverageExporter
 {
     /// <summary>Gets the header row's column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = Array.AsReadOnly(new[]
     {
-        "TechniqueId", "Name", "Status", "Tactics", "Reason", "RuleIds", "SourceTables", "ObservedCount",
+        "TechniqueId", "Name", "Status", "Tactics", "Reason", "RuleIds", "SourceTables", "ObservedCount", "AttackLogSources",
     });
 
     /// <inheritdoc />
@@ -42,7 +46,8 @@ public sealed class CsvCoverageReportExporter : ICoverageExporter
                 technique.Reason,
                 string.Join("; ", technique.RuleIds),
                 string.Join("; ", technique.Sources.Select(s => s.DisplayTable)),
-                technique.ObservedEvidenceCount?.ToString(CultureInfo.InvariantCulture));
+                technique.ObservedEvidenceCount?.ToString(CultureInfo.InvariantCulture),
+                string.Join("; ", technique.AttackLogSources.Select(s => s.ToString()).Distinct(StringComparer.Ordinal)));
         }
 
         csv.WriteTo(output);

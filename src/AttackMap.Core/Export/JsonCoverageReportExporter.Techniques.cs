@@ -29,6 +29,7 @@ public sealed partial class JsonCoverageReportExporter
             WriteStrings(writer, "platforms", coverage.Technique.Platforms);
             WriteRules(writer, coverage.Rules);
             WriteSources(writer, "sources", coverage.Sources);
+            WriteAttackLogSources(writer, coverage.AttackLogSources);
             WriteTacticAnnotations(writer, coverage.Tactics);
             writer.WriteEndObject();
         }
@@ -53,6 +54,48 @@ public sealed partial class JsonCoverageReportExporter
 
             writer.WriteBoolean("sourceEnabled", rule.IsSourceEnabled);
             WriteStrings(writer, "tactics", rule.ClaimedTactics);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The log sources ATT&amp;CK's analytics name, with the tables that show them (empty <c>tables</c>: AttackMap reads none).</summary>
+    private static void WriteAttackLogSources(Utf8JsonWriter writer, IEnumerable<AttackLogSourceCoverage> sources)
+    {
+        writer.WriteStartArray("attackLogSources");
+        foreach (var source in sources)
+        {
+            var reference = source.Reference;
+            writer.WriteStartObject();
+            writer.WriteString("name", reference.Name);
+            writer.WriteString("channel", reference.Channel);
+            writer.WriteString("analytic", reference.AnalyticId);
+            writer.WriteString("detectionStrategy", reference.DetectionStrategyId);
+            writer.WriteString("platform", reference.Platform);
+            writer.WriteString("url", reference.Url);
+            writer.WriteString("attackVersion", reference.AttackVersion);
+            if (reference.SourceTechniqueId is not null)
+            {
+                writer.WriteString("sourceTechniqueId", reference.SourceTechniqueId);
+            }
+
+            if (source.ViaSubTechnique is not null)
+            {
+                writer.WriteString("viaSubTechnique", source.ViaSubTechnique);
+            }
+
+            if (source.Family is { } family)
+            {
+                writer.WriteString("family", family.ToString());
+            }
+            else
+            {
+                writer.WriteNull("family");
+            }
+
+            WriteStrings(writer, "tables", source.Tables);
+            WriteStrings(writer, "enabledTables", source.EnabledTables);
             writer.WriteEndObject();
         }
 

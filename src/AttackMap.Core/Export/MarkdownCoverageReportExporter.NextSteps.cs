@@ -45,29 +45,38 @@ public sealed partial class MarkdownCoverageReportExporter
         Line(md, "### Enable logging");
         Line(md);
         var any = false;
-        foreach (var source in report.SourceSummary.Where(s => !s.IsEnabled))
+        foreach (var source in report.SourceSummary)
         {
+            // Rules decide first: unlocked and stronger only happen for a disabled family. Visible: no rule, and ATT&CK's
+            // analytics read this family, in a table that is not enabled.
             var unlocked = report.Techniques.Where(t => t.Status == CoverageStatus.NeedsLogging && t.Rules.Any(r => r.Family == source.Family)).ToArray();
             var stronger = report.Techniques.Where(t => t.Status is CoverageStatus.CorrelationOnly or CoverageStatus.NeedsReview
-                && t.Rules.Any(r => r.Family == source.Family && Rank(r.Kind) < (int)t.Status)).ToArray();
-            if (unlocked.Length + stronger.Length == 0)
+                && t.Rules.Any(r => r.Family == source.Family && !r.IsSourceEnabled && Rank(r.Kind) < (int)t.Status)).ToArray();
+            var visible = report.Techniques.Where(t => t.Status == CoverageStatus.NeedsLogging && t.Rules.Count == 0
+                && t.AttackLogSources.Any(a => a.Family == source.Family && !a.IsEnabled)).ToArray();
+            if (unlocked.Length + stronger.Length + visible.Length == 0)
             {
                 continue;
             }
 
             any = true;
-            var text = new StringBuilder($"- **Enable `{source.PrimaryTable}`** ({ExportText.Family(source.Family)}): ");
+            var parts = new List<string>();
             if (unlocked.Length > 0)
             {
-                text.Append($"{Techniques(unlocked.Length)} that {(unlocked.Length == 1 ? "needs" : "need")} logging {(unlocked.Length == 1 ? "gets" : "get")} coverage: {List(report, unlocked)}.");
+                parts.Add($"{Techniques(unlocked.Length)} that {(unlocked.Length == 1 ? "needs" : "need")} logging {(unlocked.Length == 1 ? "gets" : "get")} coverage: {List(report, unlocked)}.");
             }
 
             if (stronger.Length > 0)
             {
-                text.Append(unlocked.Length > 0 ? " " : string.Empty).Append($"{Techniques(stronger.Length)} {(stronger.Length == 1 ? "gets" : "get")} a stronger rule: {List(report, stronger)}.");
+                parts.Add($"{Techniques(stronger.Length)} {(stronger.Length == 1 ? "gets" : "get")} a stronger rule: {List(report, stronger)}.");
             }
 
-            Line(md, text.ToString());
+            if (visible.Length > 0)
+            {
+                parts.Add($"{Techniques(visible.Length)} that no rule maps {(visible.Length == 1 ? "becomes" : "become")} visible (ATT&CK's analytics read this log; then write a rule): {List(report, visible)}.");
+            }
+
+            Line(md, $"- **Enable `{source.PrimaryTable}`** ({ExportText.Family(source.Family)}): " + string.Join(" ", parts));
         }
 
         foreach (var source in report.SourceSummary.Where(s => s.IsEnabled && s.MissingTables.Count > 0))
@@ -89,7 +98,8 @@ public sealed partial class MarkdownCoverageReportExporter
     {
         var candidates = report.Techniques
             .Where(t => t.Status == CoverageStatus.NeedsRule)
-            .OrderByDescending(t => t.Technique.Platforms.Count(p => report.Platforms.Contains(p, StringComparer.OrdinalIgnoreCase)))
+            .OrderByDescending(t => t.VisibleIn.Count > 0)
+            .ThenByDescending(t => t.Technique.Platforms.Count(p => report.Platforms.Contains(p, StringComparer.OrdinalIgnoreCase)))
             .ThenByDescending(t => t.Tactics.Count)
             .ThenBy(t => t.Technique.IsSubTechnique)
             .ThenBy(t => t.Id, StringComparer.Ordinal)
@@ -104,18 +114,18 @@ public sealed partial class MarkdownCoverageReportExporter
         }
 
         var top = candidates.Take(Math.Max(0, _options.MaxRuleSuggestions)).ToArray();
-        var ranking = "ranked by how many in-scope platforms they cover, then by how many tactics they serve";
+        var ranking = "those an enabled log already shows (per ATT&CK's analytics) first, then ranked by how many in-scope platforms they cover and how many tactics they serve";
         Line(md, top.Length < candidates.Length
             ? $"{Techniques(candidates.Length)} have no rule. The first {N(top.Length)}, {ranking}:"
             : $"{Techniques(candidates.Length)} {(candidates.Length == 1 ? "has" : "have")} no rule, {ranking}:");
         Line(md);
-        Line(md, "| Technique | Tactics | Platforms in scope |");
-        Line(md, "|---|---|---|");
+        Line(md, "| Technique | Tactics | Platforms in scope | Visible in (ATT&CK analytics) |");
+        Line(md, "|---|---|---|---|");
         foreach (var coverage in top)
         {
             var tactics = string.Join(", ", coverage.Tactics.Select(t => t.Tactic.Name));
             var platforms = string.Join(", ", report.Platforms.Where(p => coverage.Technique.Platforms.Contains(p, StringComparer.OrdinalIgnoreCase)));
-            Line(md, $"| {coverage.Id} {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {tactics} | {platforms} |");
+            Line(md, $"| {coverage.Id} {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {tactics} | {platforms} | {Cell(VisibleIn(coverage))} |");
         }
 
         Line(md);
@@ -139,6 +149,16 @@ public sealed partial class MarkdownCoverageReportExporter
         }
 
         Line(md);
+    }
+
+    /// <summary>"SigninLogs (AN1277)": the enabled tables that ATT&amp;CK's analytics say show the technique, or "-".</summary>
+    private static string VisibleIn(TechniqueCoverage coverage)
+    {
+        var visible = coverage.AttackLogSources.Where(s => s.IsEnabled)
+            .GroupBy(s => s.EnabledTables[0], StringComparer.OrdinalIgnoreCase)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(s => s.Reference.AnalyticId).Distinct(StringComparer.Ordinal))})")
+            .ToArray();
+        return visible.Length == 0 ? "-" : string.Join("; ", visible);
     }
 
     /// <summary>The status a rule kind gives on its own (Direct 0, CorrelationOnly 1, NeedsReview 2).</summary>

@@ -68,17 +68,70 @@ public sealed partial class NavigatorLayerExporter
             WriteMetadata(writer, "source", source.IsEnabled ? string.Join(", ", source.EnabledTables) : $"{source.PrimaryTable} (not enabled)");
         }
 
+        foreach (var attackSource in coverage.AttackLogSources.Select(s => s.ToString()).Distinct(StringComparer.Ordinal))
+        {
+            WriteMetadata(writer, "ATT&CK log source", attackSource);
+        }
+
         if (report.HasObservedEvidence)
         {
             WriteMetadata(writer, "observed evidence", Number(coverage.ObservedEvidenceCount ?? 0));
         }
 
         writer.WriteEndArray();
+        WriteLinks(writer, coverage, rules);
         if (showSubtechniques)
         {
             writer.WriteBoolean("showSubtechniques", true);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Navigator 4.5 <c>links</c>: the ATT&amp;CK analytic pages behind the technique's log sources, then every http(s)
+    /// reference of the entry's rules as "rule source"; each URL once. Omitted when there is none.
+    /// </summary>
+    private static void WriteLinks(System.Text.Json.Utf8JsonWriter writer, TechniqueCoverage coverage, IEnumerable<CoverageRule> rules)
+    {
+        var links = new List<(string Label, string Url)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in coverage.AttackLogSources)
+        {
+            var reference = source.Reference;
+            if (seen.Add(reference.Url))
+            {
+                links.Add(($"ATT&CK analytic {reference.AnalyticId} ({reference.DetectionStrategyId}, {reference.Name})", reference.Url));
+            }
+        }
+
+        foreach (var rule in rules)
+        {
+            foreach (var url in rule.Rule.References)
+            {
+                var trimmed = url?.Trim() ?? string.Empty;
+                if ((trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                    && trimmed.IndexOf(' ') < 0 && seen.Add(trimmed))
+                {
+                    links.Add(($"rule source ({rule.RuleId})", trimmed));
+                }
+            }
+        }
+
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("links");
+        foreach (var (label, url) in links)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("label", label);
+            writer.WriteString("url", url);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -72,4 +72,40 @@ public sealed class CatalogGeneratorTests
         text.Should().EndWith("]\n}\n");
         Encoding.UTF8.GetByteCount(text).Should().BeLessThan(2000);
     }
+
+    [Fact]
+    public void Write_TechniqueWithLogSources_WritesThemOrderedAfterTheOtherFields()
+    {
+        var reference = new AttackLogSourceReference
+        {
+            Name = "azure:policy", Channel = "UpdatePolicy", AnalyticId = "AN0290", DetectionStrategyId = "DET0104", Platform = "Identity Provider", AttackVersion = "18.1",
+        };
+        var catalog = new AttackCatalog(
+            "19.2",
+            new[] { new Tactic("TA0006", "credential-access", "Credential Access", 0) },
+            new[]
+            {
+                new Technique
+                {
+                    Id = "T1556", Name = "Modify Authentication Process", Tactics = new[] { "credential-access" },
+                    AzureLogSources = new[] { reference with { AnalyticId = "AN0291", SourceTechniqueId = "T1556" }, reference },
+                },
+            });
+        var header = new CatalogHeader { Version = "19.2", Derived = true, Sources = new[] { "a.tsv" }, Description = "test", Copyright = "© MITRE" };
+
+        var line = CatalogJsonWriter.Write(header, catalog).Split('\n')[6];
+
+        line.Should().Be("{\"id\":\"T1556\",\"name\":\"Modify Authentication Process\",\"tactics\":[\"credential-access\"],\"platforms\":[],\"logSources\":["
+            + "{\"name\":\"azure:policy\",\"channel\":\"UpdatePolicy\",\"analytic\":\"AN0290\",\"strategy\":\"DET0104\",\"platform\":\"Identity Provider\",\"version\":\"18.1\"},"
+            + "{\"name\":\"azure:policy\",\"channel\":\"UpdatePolicy\",\"analytic\":\"AN0291\",\"strategy\":\"DET0104\",\"platform\":\"Identity Provider\",\"version\":\"18.1\",\"sourceTechnique\":\"T1556\"}]}");
+    }
+
+    [SharedDataFact]
+    public void Generate_DerivedCatalog_RecordsWhereItsLogSourcesComeFrom()
+    {
+        var derived = CatalogGenerator.CatalogGenerator.Generate(SharedData.PathOf("attack")).Single(o => o.FileName == "enterprise-attack-19.2.json").Content;
+
+        derived.Should().Contain("enterprise-attack-18.1.json (logSources: the Azure and Entra ID log sources that MITRE's v18.1 analytics name, 64 references on 52 techniques, carried over from v18.1; not carried: T1562 (split, no single successor))")
+            .And.Contain("\"analytic\":\"AN0802\",\"strategy\":\"DET0289\",\"platform\":\"Identity Provider\",\"version\":\"18.1\",\"sourceTechnique\":\"T1562.008\"");
+    }
 }

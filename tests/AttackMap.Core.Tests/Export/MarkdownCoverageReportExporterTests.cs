@@ -27,8 +27,8 @@ public sealed class MarkdownCoverageReportExporterTests
             "| Direct | 6 | 54.5% | A direct-detection rule over an enabled log source raises evidence on its own. |",
             "| Correlation only | 2 | 18.2% | Only correlation-context or precondition rules: a finding needs a second signal. |",
             "| Needs review | 1 | 9.1% | Only needs-review rules: every hit needs an analyst's decision. |",
-            "| Needs logging | 1 | 9.1% | Rules exist, but none of their log sources is enabled. |",
-            "| Needs rule | 1 | 9.1% | No rule maps the technique. |",
+            "| Needs logging | 1 | 9.1% | Rules exist, or ATT&CK's analytics name a log that would show it, but none of those log sources is enabled. |",
+            "| Needs rule | 1 | 9.1% | No rule maps the technique (an enabled log may already show it: see the reason). |",
             "| **Total** | **11** | 100% | |");
     }
 
@@ -52,7 +52,7 @@ public sealed class MarkdownCoverageReportExporterTests
             "- **Enable `SecurityAlert`** (Defender for Cloud alerts): 1 technique that needs logging gets coverage: T1485 Data Destruction.",
             "- Entra ID sign-ins are collected, but not from `AADNonInteractiveUserSignInLogs`: activity recorded only there is not seen.",
             "### Write rules",
-            "| T1098.001 Account Manipulation: Additional Cloud Credentials | Persistence, Privilege Escalation | IaaS, Identity Provider, SaaS |",
+            "| T1098.001 Account Manipulation: Additional Cloud Credentials | Persistence, Privilege Escalation | IaaS, Identity Provider, SaaS | - |",
             "### Review",
             "- T1621 Multi-Factor Authentication Request Generation: `risk.mfa-fraud`");
     }

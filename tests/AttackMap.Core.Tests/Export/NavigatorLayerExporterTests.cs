@@ -178,6 +178,14 @@ public sealed class NavigatorLayerExporterTests
 
             entry.GetProperty("metadata").EnumerateArray().Should().OnlyContain(m =>
                 m.GetProperty("name").ValueKind == JsonValueKind.String && m.GetProperty("value").ValueKind == JsonValueKind.String);
+            if (entry.TryGetProperty("links", out var links))
+            {
+                links.GetArrayLength().Should().BeGreaterThan(0, "an empty links array is left out");
+                links.EnumerateArray().Should().OnlyContain(l =>
+                    l.GetProperty("label").GetString()!.Length > 0
+                    && (l.GetProperty("url").GetString()!.StartsWith("https://", StringComparison.Ordinal) || l.GetProperty("url").GetString()!.StartsWith("http://", StringComparison.Ordinal)),
+                    "Navigator 4.5 links need a label and a URL with its protocol");
+            }
         }
 
         var ids = seen.Select(s => s.Item1).ToHashSet();
