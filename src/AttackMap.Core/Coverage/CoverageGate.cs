@@ -6,7 +6,8 @@ namespace AttackMap.Coverage;
 /// A condition a pipeline gates on (<c>attackmap coverage --fail-on</c>). Two forms:
 /// <c>downgrade</c> fails when any technique's status gets weaker than in a baseline
 /// (Direct &gt; CorrelationOnly &gt; NeedsReview &gt; NeedsLogging &gt; NeedsRule);
-/// <c>T1098.003:Direct</c> fails unless that technique is in scope with at least that status.
+/// <c>T1098.003:Direct</c> fails unless that technique is in scope with at least that status (a technique that no
+/// rule maps and whose log is off is weaker than NeedsRule, as in <see cref="CoverageDiff"/>).
 /// </summary>
 public sealed class CoverageGate
 {
@@ -79,7 +80,8 @@ public sealed class CoverageGate
             return new[] { string.Format(CultureInfo.InvariantCulture, "{0}: not an in-scope technique of the report (required: {1})", TechniqueId, Minimum) };
         }
 
-        return technique.Status <= Minimum
+        // Same ranking as the diff: an unmapped NeedsLogging (needs a log and then a rule) is weaker than NeedsRule.
+        return technique.Rank <= 2 * (int)Minimum
             ? Array.Empty<string>()
             : new[] { string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2}, required at least {3} ({4})", technique.Id, technique.Name, technique.Status, Minimum, technique.Reason) };
     }

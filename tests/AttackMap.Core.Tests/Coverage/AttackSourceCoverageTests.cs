@@ -49,6 +49,23 @@ public sealed class AttackSourceCoverageTests
     }
 
     [Fact]
+    public void GateCheck_UnmappedNeedsLogging_FailsANeedsRuleMinimumButAMappedNeedsLoggingPasses()
+    {
+        var signInsOff = LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn);
+        var unmapped = CoverageSnapshot.From(_calculator.Calculate(_catalog, Array.Empty<MappingRule>(), signInsOff));
+        var rule = new MappingRule("signin.cloud-account", LogFamily.EntraSignIn, new[] { "T1078.004" }, EvidenceKind.DirectDetection, "test");
+        var mapped = CoverageSnapshot.From(_calculator.Calculate(_catalog, new[] { rule }, signInsOff));
+
+        unmapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
+        CoverageGate.Parse("T1078.004:NeedsRule").Check(unmapped).Should().ContainSingle()
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging, required at least NeedsRule (NeedsLogging: no rule maps it");
+        CoverageGate.Parse("T1078.004:NeedsLogging").Check(unmapped).Should().ContainSingle();
+        mapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
+        CoverageGate.Parse("T1078.004:NeedsLogging").Check(mapped).Should().BeEmpty();
+        CoverageGate.Parse("T1078.004:NeedsReview").Check(mapped).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Calculate_OnlyNonInteractiveSignInsEnabled_NeedsRuleNamingThatTable()
     {
         var coverage = Coverage("T1078.004", LogSourceInventory.FromTables(new[] { "AADNonInteractiveUserSignInLogs" }));
