@@ -20,7 +20,7 @@ internal sealed partial class ByteWindow
         int i;
         var tooLarge = false;
         var mode = FieldStart;
-        if (_saved.Active)
+        if (ResumesSavedScan())
         {
             mark = (int)(_saved.Mark - _base);
             i = (int)(_saved.Index - _base);
@@ -44,7 +44,7 @@ internal sealed partial class ByteWindow
 
                 if (Starved)
                 {
-                    _saved = new ScanState { Active = true, Mark = _base + (tooLarge ? i : mark), Index = _base + i, Line = Line, TooLarge = tooLarge, Mode = mode };
+                    _saved = new ScanState { Active = true, Start = _base + _pos, Mark = _base + (tooLarge ? i : mark), Index = _base + i, Line = Line, TooLarge = tooLarge, Mode = mode };
                     start = length = 0;
                     return ScanResult.Pending;
                 }

@@ -17,7 +17,7 @@ internal sealed partial class ByteWindow
         var escape = false;
         var tooLarge = false;
         var first = true;
-        if (_saved.Active)
+        if (ResumesSavedScan())
         {
             mark = (int)(_saved.Mark - _base);
             i = (int)(_saved.Index - _base);
@@ -43,7 +43,7 @@ internal sealed partial class ByteWindow
                 {
                     _saved = new ScanState
                     {
-                        Active = true, Mark = _base + (tooLarge ? i : mark), Index = _base + i, Line = Line, TooLarge = tooLarge,
+                        Active = true, Start = _base + _pos, Mark = _base + (tooLarge ? i : mark), Index = _base + i, Line = Line, TooLarge = tooLarge,
                         Depth = depth, InString = inString, Escape = escape, First = first,
                     };
                     start = length = 0;

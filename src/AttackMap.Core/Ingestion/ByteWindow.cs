@@ -37,6 +37,9 @@ internal sealed partial class ByteWindow
 
     public int MaxRecordBytes => _maxRecordBytes;
 
+    /// <summary>Gets the size of the buffer (the memory the window holds).</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Gets the absolute byte offset of the current position.</summary>
     public long Offset => _base + _pos;
 
@@ -144,7 +147,7 @@ internal sealed partial class ByteWindow
         int mark;
         int i;
         bool tooLarge;
-        if (_saved.Active)
+        if (ResumesSavedScan())
         {
             mark = (int)(_saved.Mark - _base);
             i = (int)(_saved.Index - _base);
@@ -169,7 +172,7 @@ internal sealed partial class ByteWindow
 
                 if (Starved)
                 {
-                    _saved = new ScanState { Active = true, Mark = _base + (tooLarge ? i : mark), Index = _base + i, TooLarge = tooLarge, Line = Line };
+                    _saved = new ScanState { Active = true, Start = _base + _pos, Mark = _base + (tooLarge ? i : mark), Index = _base + i, TooLarge = tooLarge, Line = Line };
                     start = length = 0;
                     return ScanResult.Pending;
                 }
@@ -250,6 +253,11 @@ internal sealed partial class ByteWindow
         _end += read;
     }
 
+    // A saved scan resumes only when the same scan is called again at the same start: a pinned replay (Rewind) passes
+    // through earlier, complete scans first. (A scan dropping a too-large record moves the position with the bytes it
+    // discards, so its start is compared after the same clamping.)
+    private bool ResumesSavedScan() => _saved.Active && Math.Max(_saved.Start, _base) == _base + _pos;
+
     // Moves [keep, _end) to the front, grows the buffer when full, and reads more. Returns false at the end of the stream.
     private bool Fill(int keep)
     {
@@ -298,6 +306,7 @@ internal sealed partial class ByteWindow
     private struct ScanState
     {
         public bool Active;
+        public long Start;
         public long Mark;
         public long Index;
         public long Line;
