@@ -51,6 +51,22 @@ public sealed class LogReaderCsvOffsetTests
         records.Should().ContainSingle().Which.Origin.Should().Be(new AttackMap.Signals.SignalOrigin("memory", 0, 3, 4));
     }
 
+    [Fact]
+    public void Read_RowOverTheRecordLimit_IsSkippedAsTooLargeAndReadingGoesOn()
+    {
+        var big = "SigninLogs,0,\"" + new string('z', 3000) + "\",x\r\n";
+        var text = "Type,ResultType,UserPrincipalName,AppId\r\nSigninLogs,0,a@contoso-lab.example,x\r\n" + big + "SigninLogs,0,b@contoso-lab.example,y\r\n";
+
+        var records = ReadText(text, new LogReaderOptions { MaxRecordBytes = 2048 });
+
+        records.Should().HaveCount(3);
+        records[1].Rejection!.Kind.Should().Be(RejectionKind.TooLarge);
+        records[1].Origin.ByteOffset.Should().Be(text.IndexOf(big, StringComparison.Ordinal));
+        records[1].Origin.Line.Should().Be(3);
+        records[2].Signal!.Principal!.Name.Should().Be("b@contoso-lab.example");
+        records[2].Origin.RecordIndex.Should().Be(2);
+    }
+
     private static long IndexOf(byte[] bytes, string value)
     {
         var needle = Encoding.UTF8.GetBytes(value);
