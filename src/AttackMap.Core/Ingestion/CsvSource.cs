@@ -1,4 +1,3 @@
-using System.Text;
 using AttackMap.Signals;
 
 namespace AttackMap.Ingestion;
@@ -6,9 +5,10 @@ namespace AttackMap.Ingestion;
 /// <summary>
 /// Streams records out of a Sentinel / Log Analytics CSV export. The table of each row comes from its
 /// <c>$table</c> or <c>Type</c> column, else from the headers; a file whose headers hold the key columns of no
-/// known table is reported as unrecognised rather than guessed.
+/// known table is reported as unrecognised rather than guessed. Every record's origin carries the 1-based line and the
+/// byte offset its row starts at (in the file's bytes, a UTF-8 BOM included; in the decompressed bytes for gzip).
 /// </summary>
-internal static class CsvSource
+internal sealed class CsvSource : IRecordSource
 {
     private static readonly (string Table, string[][] Keys)[] TableKeys =
     {
@@ -23,78 +23,115 @@ internal static class CsvSource
         ("AzureActivity", new[] { new[] { "OperationNameValue", "OperationName" }, new[] { "Caller", "ResourceProviderValue", "ResourceProvider", "_ResourceId", "ActivityStatusValue", "ActivityStatus" } }),
     };
 
-    public static IEnumerable<LogRecord> Read(Stream stream, string file, LogReaderOptions options, CancellationToken cancellationToken)
+    private readonly string _file;
+    private readonly ByteWindow _window;
+    private readonly List<string> _cells = new();
+    private CsvHeader? _header;
+    private List<string>? _supported;
+    private long _index;
+    private long _rowLine;
+    private long _rowOffset;
+    private bool _scanning;
+    private bool _done;
+
+    public CsvSource(Stream stream, string file, LogReaderOptions options, bool async)
     {
-        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        var csv = new CsvReader(text, options.MaxRecordBytes);
-        var cells = new List<string>();
-        long index = 0;
-        CsvHeader? header = null;
-        List<string>? supported = null;
-        var hasTableColumn = false;
-        while (true)
+        _file = file;
+        _window = new ByteWindow(stream, options.MaxRecordBytes, async);
+    }
+
+    public ByteWindow Window => _window;
+
+    public SourceStep Next(List<LogRecord> output)
+    {
+        if (_done)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            LogRecord? failure = null;
-            bool more;
-            try
-            {
-                more = csv.TryReadRow(cells);
-            }
-            catch (FormatException e)
-            {
-                failure = LogRecord.Rejected(new SignalOrigin(file, index++, csv.RowLine), RejectionKind.Malformed, "invalid CSV: " + e.Message + "; the rest of the file was not read");
-                more = false;
-            }
-
-            if (failure is not null)
-            {
-                yield return failure;
-                yield break;
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            if (header is null)
-            {
-                header = new CsvHeader(cells.ToArray());
-                hasTableColumn = header.Contains("$table") || header.Contains("Type");
-                supported = SupportedTables(header);
-                if (supported.Count == 0 && !hasTableColumn)
-                {
-                    yield return LogRecord.Rejected(new SignalOrigin(file, index++, csv.RowLine, 0), RejectionKind.UnsupportedShape,
-                        "CSV headers do not contain the key columns of a known table (SigninLogs, AuditLogs, AzureActivity, SecurityAlert, AADUserRiskEvents, ...); headers seen: " + Shorten(header.Names));
-                    yield break;
-                }
-
-                continue;
-            }
-
-            var origin = new SignalOrigin(file, index++, csv.RowLine);
-            var view = new CsvRecordView(header, cells.ToArray());
-            var table = view.Text("$table") ?? view.Text("Type");
-            if (table is null)
-            {
-                if (supported!.Count == 0)
-                {
-                    yield return LogRecord.Rejected(origin, RejectionKind.UnrecognizedRecord, "row names no table ($table / Type empty) and the headers fit no known table");
-                    continue;
-                }
-
-                table = supported[0];
-            }
-
-            if (LogTables.IsKnownTable(table) && !supported!.Contains(table, StringComparer.OrdinalIgnoreCase))
-            {
-                yield return LogRecord.Rejected(origin, RejectionKind.MissingField, $"row of table {table} but the CSV headers lack its key columns ({Describe(table)})");
-                continue;
-            }
-
-            yield return RecordSafety.Classify(view, origin, table);
+            return SourceStep.End;
         }
+
+        if (!_scanning)
+        {
+            var c = _window.SkipLineBreaks();
+            if (c == ByteWindow.NeedMore)
+            {
+                return SourceStep.NeedBytes;
+            }
+
+            if (c < 0)
+            {
+                return SourceStep.End;
+            }
+
+            _rowLine = _window.Line;
+            _rowOffset = _window.Offset;
+            _scanning = true;
+        }
+
+        var scan = _window.ScanCsvRow(out var start, out var length);
+        if (scan == ScanResult.Pending)
+        {
+            return SourceStep.NeedBytes;
+        }
+
+        _scanning = false;
+        if (scan != ScanResult.Complete)
+        {
+            _done = scan == ScanResult.Truncated || _header is null;
+            output.Add(LogRecord.Rejected(Origin(), scan == ScanResult.Truncated ? RejectionKind.Malformed : RejectionKind.TooLarge, scan == ScanResult.Truncated
+                ? $"invalid CSV: unterminated quoted field (opened on line {_rowLine}); the rest of the file was not read"
+                : $"row is larger than the limit of {_window.MaxRecordBytes} bytes; " + (_done ? "the rest of the file was not read" : "skipped")));
+            return _done ? SourceStep.End : SourceStep.Continue;
+        }
+
+        var buffer = _window.Buffer;
+        if (_rowOffset == 0 && length >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF)
+        {
+            start += 3;
+            length -= 3;
+            _rowOffset = 3;
+        }
+
+        CsvCells.Split(buffer, start, length, _cells);
+        if (_header is null)
+        {
+            _header = new CsvHeader(_cells.ToArray());
+            _supported = SupportedTables(_header);
+            if (_supported.Count == 0 && !_header.Contains("$table") && !_header.Contains("Type"))
+            {
+                _done = true;
+                output.Add(LogRecord.Rejected(Origin(), RejectionKind.UnsupportedShape,
+                    "CSV headers do not contain the key columns of a known table (SigninLogs, AuditLogs, AzureActivity, SecurityAlert, AADUserRiskEvents, ...); headers seen: " + Shorten(_header.Names)));
+                return SourceStep.End;
+            }
+
+            return SourceStep.Continue;
+        }
+
+        output.Add(Classify(new CsvRecordView(_header, _cells.ToArray()), Origin()));
+        return SourceStep.Continue;
+    }
+
+    private SignalOrigin Origin() => new(_file, _index++, _rowLine, _rowOffset);
+
+    private LogRecord Classify(CsvRecordView view, SignalOrigin origin)
+    {
+        var table = view.Text("$table") ?? view.Text("Type");
+        if (table is null)
+        {
+            if (_supported!.Count == 0)
+            {
+                return LogRecord.Rejected(origin, RejectionKind.UnrecognizedRecord, "row names no table ($table / Type empty) and the headers fit no known table");
+            }
+
+            table = _supported[0];
+        }
+
+        if (LogTables.IsKnownTable(table) && !_supported!.Contains(table, StringComparer.OrdinalIgnoreCase))
+        {
+            return LogRecord.Rejected(origin, RejectionKind.MissingField, $"row of table {table} but the CSV headers lack its key columns ({Describe(table)})");
+        }
+
+        return RecordSafety.Classify(view, origin, table);
     }
 
     private static List<string> SupportedTables(CsvHeader header)

@@ -9,6 +9,7 @@ namespace AttackMap.Ingestion;
 /// Activity) from files or streams in any supported shape - JSON Lines, Event Hub <c>{"records":[...]}</c>, Graph
 /// and ARM pages, x-ms-examples, bare JSON arrays, single objects, Sentinel / Log Analytics CSV exports, and gzip of
 /// any of these - into typed signals, one <see cref="LogRecord"/> per record. Streams; never loads a whole file.
+/// The async methods read only with <c>ReadAsync</c> and return the same records as the synchronous ones.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class LogReader
@@ -102,35 +103,64 @@ public sealed class LogReader
     }
 
     /// <summary>
-    /// Reads the records of one file as an async stream. The underlying reads are currently synchronous and buffered
-    /// (64 KiB at a time); cancellation is checked between records.
+    /// Reads the records of one file as an async stream: the file is opened for asynchronous I/O and read only with
+    /// <c>ReadAsync</c>; records are parsed from the bytes already buffered, exactly as <see cref="Read(string, CancellationToken)"/>
+    /// parses them (same records, origins and rejections), with memory bounded by the largest record. Cancellation is
+    /// checked between records and passed to every read.
     /// </summary>
     /// <param name="path">The file path.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, in file order.</returns>
     /// <exception cref="LogFormatException">In strict mode, at the first rejected record.</exception>
-    public IAsyncEnumerable<LogRecord> ReadAsync(string path, CancellationToken cancellationToken = default) =>
-        ToAsync(Read(path, cancellationToken), cancellationToken);
+    public IAsyncEnumerable<LogRecord> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return GuardAsync(ReadFileAsync(path, cancellationToken), cancellationToken);
+    }
 
     /// <summary>
-    /// Reads the records of a stream as an async stream. The underlying reads are currently synchronous and buffered;
-    /// cancellation is checked between records.
+    /// Reads the records of a stream as an async stream, using only <see cref="Stream.ReadAsync(byte[], int, int, CancellationToken)"/>
+    /// (never a blocking read); the records equal those of <see cref="Read(Stream, string, CancellationToken)"/>.
+    /// Cancellation is checked between records and passed to every read.
     /// </summary>
     /// <param name="stream">The stream (left open).</param>
     /// <param name="sourceName">The name used in record origins.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, in stream order.</returns>
     /// <exception cref="LogFormatException">In strict mode, at the first rejected record.</exception>
-    public IAsyncEnumerable<LogRecord> ReadAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
-        ToAsync(Read(stream, sourceName, cancellationToken), cancellationToken);
+    public IAsyncEnumerable<LogRecord> ReadAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
 
-    /// <summary>Reads files and folders as an async stream (see <see cref="ReadAll"/>; reads are currently synchronous and buffered).</summary>
+        if (sourceName is null)
+        {
+            throw new ArgumentNullException(nameof(sourceName));
+        }
+
+        return GuardAsync(LogParser.ParseAsync(stream, sourceName, _options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Reads files and folders as an async stream (see <see cref="ReadAll"/> and <see cref="ReadAsync(string, CancellationToken)"/>).</summary>
     /// <param name="filesOrFolders">File and folder paths.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records of every file, file after file.</returns>
     /// <exception cref="LogFormatException">In strict mode, at the first rejected record.</exception>
-    public IAsyncEnumerable<LogRecord> ReadAllAsync(IEnumerable<string> filesOrFolders, CancellationToken cancellationToken = default) =>
-        ToAsync(ReadAll(filesOrFolders, cancellationToken), cancellationToken);
+    public IAsyncEnumerable<LogRecord> ReadAllAsync(IEnumerable<string> filesOrFolders, CancellationToken cancellationToken = default)
+    {
+        if (filesOrFolders is null)
+        {
+            throw new ArgumentNullException(nameof(filesOrFolders));
+        }
+
+        return GuardAsync(ReadAllCoreAsync(ExpandPaths(filesOrFolders), cancellationToken), cancellationToken);
+    }
 
     /// <summary>Expands folders (recursively) into their log files, sorted ordinally; files are kept as given.</summary>
     /// <param name="filesOrFolders">File and folder paths.</param>
@@ -172,17 +202,6 @@ public sealed class LogReader
         return files;
     }
 
-    private static async IAsyncEnumerable<LogRecord> ToAsync(IEnumerable<LogRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var record in records)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return record;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
     private IEnumerable<LogRecord> ReadAllCore(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         foreach (var file in files)
@@ -196,20 +215,10 @@ public sealed class LogReader
 
     private IEnumerable<LogRecord> ReadFile(string path, CancellationToken cancellationToken)
     {
-        FileStream? stream = null;
-        string? error = null;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = e.Message;
-        }
-
+        var stream = Open(path, FileOptions.SequentialScan, out var failure);
         if (stream is null)
         {
-            yield return LogRecord.Rejected(new Signals.SignalOrigin(path, 0, null, null), RejectionKind.ReadFailure, "could not open: " + error);
+            yield return failure!;
             yield break;
         }
 
@@ -217,6 +226,72 @@ public sealed class LogReader
         {
             foreach (var record in LogParser.Parse(stream, path, _options, cancellationToken))
             {
+                yield return record;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<LogRecord> ReadAllCoreAsync(IReadOnlyList<string> files, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            await foreach (var record in ReadFileAsync(file, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<LogRecord> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = Open(path, FileOptions.Asynchronous | FileOptions.SequentialScan, out var failure);
+        if (stream is null)
+        {
+            yield return failure!;
+            yield break;
+        }
+
+        using (stream)
+        {
+            await foreach (var record in LogParser.ParseAsync(stream, path, _options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private static FileStream? Open(string path, FileOptions fileOptions, out LogRecord? failure)
+    {
+        try
+        {
+            failure = null;
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, fileOptions);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            failure = LogRecord.Rejected(new Signals.SignalOrigin(path, 0, null, null), RejectionKind.ReadFailure, "could not open: " + e.Message);
+            return null;
+        }
+    }
+
+    private IAsyncEnumerable<LogRecord> GuardAsync(IAsyncEnumerable<LogRecord> records, CancellationToken cancellationToken)
+    {
+        if (_options.Mode == LogReadMode.Lenient)
+        {
+            return records;
+        }
+
+        return Strict(records, cancellationToken);
+
+        static async IAsyncEnumerable<LogRecord> Strict(IAsyncEnumerable<LogRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (record.Outcome == LogRecordOutcome.Rejected)
+                {
+                    throw new LogFormatException(record.Rejection!);
+                }
+
                 yield return record;
             }
         }

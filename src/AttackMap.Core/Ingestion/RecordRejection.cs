@@ -13,7 +13,11 @@ public sealed class RecordRejection
         Family = family;
     }
 
-    /// <summary>Gets where the record starts (file, 0-based record index, 1-based line and byte offset when known).</summary>
+    /// <summary>
+    /// Gets where the record starts: file, 0-based record index, 1-based line and byte offset (in the file's bytes, a BOM
+    /// included; see <see cref="SignalOrigin.ByteOffset"/>). JSON and CSV records have both; a whole-file rejection has
+    /// offset 0, or none when the file could not be opened.
+    /// </summary>
     public SignalOrigin Origin { get; }
 
     /// <summary>Gets the kind of rejection.</summary>

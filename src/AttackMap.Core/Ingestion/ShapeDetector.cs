@@ -7,7 +7,41 @@ internal static class ShapeDetector
     public static InputShape Detect(Stream stream, int maxBytes, out byte[] prefix, out int length)
     {
         prefix = new byte[4096];
-        length = Fill(stream, prefix, 0);
+        length = 0;
+        while (true)
+        {
+            length = Fill(stream, prefix, length);
+            if (Classify(prefix, length, maxBytes) is { } shape)
+            {
+                return shape;
+            }
+
+            System.Array.Resize(ref prefix, prefix.Length * 2);
+        }
+    }
+
+    /// <summary>Like <see cref="Detect"/>, reading with <c>ReadAsync</c> only.</summary>
+    public static async Task<(InputShape Shape, byte[] Prefix, int Length)> DetectAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        var prefix = new byte[4096];
+        var length = 0;
+        while (true)
+        {
+            length = await FillAsync(stream, prefix, length, cancellationToken).ConfigureAwait(false);
+            if (Classify(prefix, length, maxBytes) is { } shape)
+            {
+                return (shape, prefix, length);
+            }
+
+            System.Array.Resize(ref prefix, prefix.Length * 2);
+        }
+    }
+
+    // Classifies the bytes read so far, or returns null when more are needed (the prefix is full, so the stream may
+    // hold more, and the limit is not reached).
+    private static InputShape? Classify(byte[] prefix, int length, int maxBytes)
+    {
+        var more = length == prefix.Length && prefix.Length <= maxBytes;
         if (length == 0)
         {
             return InputShape.Empty;
@@ -21,21 +55,7 @@ internal static class ShapeDetector
         var first = SkipBomAndSpace(prefix, length);
         if (first == length)
         {
-            while (length == prefix.Length)
-            {
-                System.Array.Resize(ref prefix, prefix.Length * 2);
-                length = Fill(stream, prefix, length);
-                first = SkipBomAndSpace(prefix, length);
-                if (first < length || prefix.Length > maxBytes)
-                {
-                    break;
-                }
-            }
-
-            if (first == length)
-            {
-                return InputShape.Empty;
-            }
+            return more ? null : InputShape.Empty;
         }
 
         if (LooksBinary(prefix, length))
@@ -51,11 +71,9 @@ internal static class ShapeDetector
 
         // Read on until the first line is complete, so a JSON Lines record larger than the probe is still seen whole.
         var newline = System.Array.IndexOf(prefix, (byte)'\n', first, length - first);
-        while (newline < 0 && length == prefix.Length && prefix.Length <= maxBytes)
+        if (newline < 0 && more)
         {
-            System.Array.Resize(ref prefix, prefix.Length * 2);
-            length = Fill(stream, prefix, length);
-            newline = System.Array.IndexOf(prefix, (byte)'\n', first, length - first);
+            return null;
         }
 
         var lineEnd = newline < 0 ? length : newline;
@@ -78,6 +96,22 @@ internal static class ShapeDetector
         while (offset < buffer.Length)
         {
             var read = stream.Read(buffer, offset, buffer.Length - offset);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            offset += read;
+        }
+
+        return offset;
+    }
+
+    private static async Task<int> FillAsync(Stream stream, byte[] buffer, int offset, CancellationToken cancellationToken)
+    {
+        while (offset < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer, offset, buffer.Length - offset, cancellationToken).ConfigureAwait(false);
             if (read <= 0)
             {
                 break;

@@ -28,7 +28,11 @@ public sealed record SignalOrigin
     /// <summary>Gets the 1-based line the record starts on, when known.</summary>
     public long? Line { get; }
 
-    /// <summary>Gets the byte offset the record starts at, when known.</summary>
+    /// <summary>
+    /// Gets the 0-based byte offset the record starts at, when known: the first byte of the JSON record or of the CSV
+    /// row. Offsets count the input's bytes as stored (a UTF-8 byte order mark included), or the decompressed bytes of
+    /// a gzip file.
+    /// </summary>
     public long? ByteOffset { get; }
 
     /// <summary>Formats the origin as <c>file#index (line N, byte M)</c>.</summary>

@@ -162,7 +162,7 @@ public sealed class LogReaderFixtureTests
         var folder = Path.GetDirectoryName(Fixture("x"))!;
         var files = LogReader.ExpandPaths(new[] { folder });
         files.Select(Path.GetFileName).Should().Equal(
-            "defender-array.json", "eventhub-mixed.json", "signin-diagnostic.jsonl", "signin-graph.json", "signin-sentinel.csv", "unknown-table.csv");
+            "defender-array.json", "eventhub-mixed.json", "signin-diagnostic.jsonl", "signin-graph.json", "signin-offsets.csv", "signin-sentinel.csv", "unknown-table.csv");
 
         var summary = new IngestionSummary();
         foreach (var record in new LogReader().ReadAll(new[] { folder }))
@@ -170,12 +170,12 @@ public sealed class LogReaderFixtureTests
             summary.Add(record);
         }
 
-        summary.Files.Should().HaveCount(6);
+        summary.Files.Should().HaveCount(7);
         summary.RecordsRead.Should().Be(summary.Signals + summary.Ignored + summary.Rejected);
-        summary.Signals.Should().Be(9);
+        summary.Signals.Should().Be(11);
         summary.Ignored.Should().Be(1);
-        summary.Rejected.Should().Be(2);
-        summary.SignalsByFamily[LogFamily.EntraSignIn].Should().Be(4);
+        summary.Rejected.Should().Be(3);
+        summary.SignalsByFamily[LogFamily.EntraSignIn].Should().Be(6);
     }
 
     [Fact]
