@@ -6,7 +6,9 @@ namespace AttackMap.Signals;
 /// </summary>
 /// <remarks>
 /// The typed accessors return trimmed values and <see langword="null"/> for absent or blank ones; <see cref="GetString"/>
-/// returns values as published. See <see cref="DefenderAlert.Entities"/> for how references are resolved.
+/// returns values as published. Each accessor reads only entities of its type (an account's <c>Name</c> is not a file
+/// name); a field with one meaning (<c>HostName</c>, <c>CommandLine</c>, <c>AadUserId</c>...) is also read from an
+/// entity that publishes no <c>Type</c>, while <c>Name</c> and <c>Address</c> need the type. See <see cref="DefenderAlert.Entities"/> for how references are resolved.
 /// </remarks>
 public sealed class AlertEntity
 {
@@ -65,42 +67,45 @@ public sealed class AlertEntity
     }
 
     /// <summary>Gets the Entra object id of an account (<c>AadUserId</c>).</summary>
-    public string? AadUserId => Value("AadUserId");
+    public string? AadUserId => Of("account") ? Value("AadUserId") : null;
 
     /// <summary>Gets the Windows security identifier of an account (<c>Sid</c>).</summary>
-    public string? Sid => Value("Sid");
+    public string? Sid => Of("account") ? Value("Sid") : null;
 
     /// <summary>Gets the NetBIOS domain of an account or host (<c>NTDomain</c>).</summary>
-    public string? NtDomain => Value("NTDomain");
+    public string? NtDomain => Of("account", "host") ? Value("NTDomain") : null;
 
     /// <summary>Gets the host name of a <c>host</c> entity (<c>HostName</c>, else <c>NetBiosName</c>).</summary>
-    public string? HostName => Value("HostName") ?? Value("NetBiosName");
+    public string? HostName => Of("host") ? Value("HostName") ?? Value("NetBiosName") : null;
 
     /// <summary>Gets the Azure resource id as published: <c>ResourceId</c> (<c>azure-resource</c> entities) or <c>AzureID</c> (hosts).</summary>
-    public string? AzureResourceId => Value("ResourceId") ?? Value("AzureID");
+    public string? AzureResourceId => Of("azure-resource", "host") ? Value("ResourceId") ?? Value("AzureID") : null;
 
     /// <summary>Gets the address (<c>Address</c>) of an <c>ip</c> entity, as published.</summary>
     public string? IpAddress => IsType("ip") ? Value("Address") : null;
 
     /// <summary>Gets the command line of a <c>process</c> entity (<c>CommandLine</c>).</summary>
-    public string? CommandLine => Value("CommandLine");
+    public string? CommandLine => Of("process") ? Value("CommandLine") : null;
 
     /// <summary>Gets the process id of a <c>process</c> entity as published (<c>ProcessId</c>, often hexadecimal).</summary>
-    public string? ProcessId => Value("ProcessId");
+    public string? ProcessId => Of("process") ? Value("ProcessId") : null;
 
     /// <summary>Gets the file name (<c>Name</c>) of a <c>file</c> entity.</summary>
     public string? FileName => IsType("file") ? Value("Name") : null;
 
-    /// <summary>Gets the application name (<c>Name</c>) of a <c>cloud-application</c> entity.</summary>
-    public string? ApplicationName => IsType("cloud-application") ? Value("Name") : null;
+    /// <summary>Gets the application name (<c>Name</c>) of a <c>cloud-application</c> entity (named as on <see cref="EntraSignIn.AppDisplayName"/>).</summary>
+    public string? AppDisplayName => IsType("cloud-application") ? Value("Name") : null;
 
     /// <summary>Gets the application id (<c>AppId</c>) of a <c>cloud-application</c> entity.</summary>
-    public string? ApplicationId => Value("AppId");
+    public string? AppId => Of("cloud-application") ? Value("AppId") : null;
 
     /// <summary>Tells whether the entity has the given type (case-insensitive).</summary>
     /// <param name="type">The type, for example <c>account</c>.</param>
     /// <returns><see langword="true"/> when <see cref="Type"/> equals <paramref name="type"/>.</returns>
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
+
+    // An entity without a Type is read for fields whose name says what they are.
+    private bool Of(string type, string? other = null) => Type is null || IsType(type) || (other is not null && IsType(other));
 
     /// <summary>
     /// Returns the value at a dotted path (<c>Account.Name</c>, <c>FileHashes.0.Value</c>), following references;

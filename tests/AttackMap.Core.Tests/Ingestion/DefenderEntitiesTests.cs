@@ -41,8 +41,8 @@ public sealed class DefenderEntitiesTests
         session.GetEntity("account")!.UserPrincipalName.Should().Be("riley.ortega@contoso-lab.example");
         session.GetEntity("Account")!.AadUserId.Should().Be("00000000-0000-4000-8000-0000000000a2");
         session.GetEntity("SourceAddress")!.IpAddress.Should().Be("198.51.100.23");
-        session.GetEntity("Application")!.ApplicationName.Should().Be("Microsoft Azure");
-        session.GetEntity("Application")!.ApplicationId.Should().Be("20893");
+        session.GetEntity("Application")!.AppDisplayName.Should().Be("Microsoft Azure");
+        session.GetEntity("Application")!.AppId.Should().Be("20893");
         alert.Entities[0].AzureResourceId.Should().Be("/subscriptions/00000000-0000-4000-8000-0000000000F2/resourceGroups/RG-LAB/providers/Microsoft.KeyVault/vaults/KV-LAB");
         alert.EntityIpAddresses.Should().Equal(new[] { "198.51.100.23" }, "duplicates and placeholders are dropped");
         alert.EntityResourceIds.Should().Equal("/subscriptions/00000000-0000-4000-8000-0000000000f2/resourcegroups/rg-lab/providers/microsoft.keyvault/vaults/kv-lab");

@@ -143,14 +143,40 @@ public sealed class AlertEntityTests
         account.Sid.Should().Be("S-1-12-1-1");
         account.NtDomain.Should().Be("LAB");
         account.FileName.Should().BeNull("Name is an account name here");
-        alert.Entities[4].ApplicationId.Should().Be("12260");
-        alert.Entities[4].ApplicationName.Should().Be("Microsoft Azure Management");
+        alert.Entities[4].AppId.Should().Be("12260");
+        alert.Entities[4].AppDisplayName.Should().Be("Microsoft Azure Management");
         alert.Entities[4].IsType("CLOUD-APPLICATION").Should().BeTrue();
         alert.Entities[5].FileName.Should().Be("x.sh");
         alert.Entities[1].IpAddress.Should().Be("198.51.100.7");
         alert.Entities[0].AzureResourceId.Should().Be("/subscriptions/00000000-0000-4000-8000-0000000000f2/resourceGroups/rg-lab/providers/Microsoft.Storage/storageAccounts/stlab");
         alert.EntityIpAddresses.Should().Equal("198.51.100.7");
         alert.EntityResourceIds.Should().Equal("/subscriptions/00000000-0000-4000-8000-0000000000f2/resourcegroups/rg-lab/providers/microsoft.storage/storageaccounts/stlab");
+    }
+
+    [Fact]
+    public void TypedAccessors_ReadOnlyEntitiesOfTheirTypeOrUntyped()
+    {
+        var alert = Alert("""
+            [{"$id":"1","Type":"account","Name":"riley.moss","HostName":"not-a-host","CommandLine":"x","AppId":"1","ResourceId":"/subscriptions/x"},
+             {"$id":"2","Type":"host","HostName":"vm-lab-09","NTDomain":"LAB","AadUserId":"00000000-0000-4000-8000-0000000000b9"},
+             {"$id":"3","CommandLine":" net user ","HostName":"vm-lab-10","Name":"untyped"}]
+            """);
+
+        var account = alert.Entities[0];
+        account.AccountName.Should().Be("riley.moss");
+        account.HostName.Should().BeNull("an account's HostName field is not a host entity");
+        account.CommandLine.Should().BeNull();
+        account.AppId.Should().BeNull();
+        account.AzureResourceId.Should().BeNull();
+        var host = alert.Entities[1];
+        host.HostName.Should().Be("vm-lab-09");
+        host.NtDomain.Should().Be("LAB");
+        host.AadUserId.Should().BeNull("AadUserId belongs to accounts");
+        var untyped = alert.Entities[2];
+        untyped.CommandLine.Should().Be("net user");
+        untyped.HostName.Should().Be("vm-lab-10");
+        untyped.AccountName.Should().BeNull("Name needs a type to mean anything");
+        untyped.FileName.Should().BeNull();
     }
 
     [Fact]
