@@ -87,6 +87,12 @@ internal static class SignInLineNames
     public static int MatchProperty(ref Utf8JsonReader reader, ref ulong seen) =>
         Match(ref reader, Properties, PropertiesByLength, PropertiesDeclineFrom, ref seen);
 
+    /// <summary>Returns whether a root property name is one the fast path neither keeps nor declines on (plain ASCII name assumed).</summary>
+    public static bool IsUnknownRoot(ReadOnlySpan<byte> name) => IsUnknown(name, Root, RootByLength);
+
+    /// <summary>Returns whether a <c>properties</c> name is one the fast path neither keeps nor declines on (plain ASCII name assumed).</summary>
+    public static bool IsUnknownProperty(ReadOnlySpan<byte> name) => IsUnknown(name, Properties, PropertiesByLength);
+
     /// <summary>Matches a name of a small nested object against one or two kept names: their index, <see cref="Unknown"/> or <see cref="Decline"/>.</summary>
     public static int MatchPair(ref Utf8JsonReader reader, byte[][] names)
     {
@@ -146,6 +152,25 @@ internal static class SignInLineNames
         }
 
         return Unknown;
+    }
+
+    // Unknown exactly when Match would return Unknown for this (plain) name: no kept or declining name equals it, in any case.
+    private static bool IsUnknown(ReadOnlySpan<byte> name, byte[][] names, int[][] byLength)
+    {
+        if (name.Length >= byLength.Length)
+        {
+            return true;
+        }
+
+        foreach (var index in byLength[name.Length])
+        {
+            if (EqualsIgnoreCase(name, names[index]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Escaped names and non-ASCII names (which could equal a kept name under ordinal-ignore-case folding) decline.

@@ -14,6 +14,7 @@ namespace AttackMap.Ingestion;
 internal sealed class SignInLineParser
 {
     private readonly JsonReaderOptions _options;
+    private readonly int _maxDepth;
     private readonly SignInFields _fields = new();
     private readonly string?[] _root = new string?[SignInLineNames.Root.Length];
     private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
@@ -33,11 +34,13 @@ internal sealed class SignInLineParser
     private bool _locationIsObject;
     private DateTimeOffset? _created;
     private SignInKind _kind;
+    private int _base; // where the current reader's data starts in the record (it moves on past skipped containers)
 
     public SignInLineParser(int maxDepth)
     {
         // Strict JSON on purpose: a comment or trailing comma throws, which declines to the general path that allows them.
         _options = new JsonReaderOptions { MaxDepth = maxDepth };
+        _maxDepth = maxDepth;
     }
 
     /// <summary>Reads one record; false when the general path must decide.</summary>
@@ -53,10 +56,11 @@ internal sealed class SignInLineParser
         _statusErrorCode = _statusFailureReason = _locationCountry = null;
         _locationIsObject = false;
         _created = null;
+        _base = 0;
         try
         {
             var reader = new Utf8JsonReader(json, _options);
-            if (!ReadRoot(ref reader) || _root[SignInLineNames.RootCategory] is null)
+            if (!ReadRoot(ref reader, json) || _root[SignInLineNames.RootCategory] is null)
             {
                 return false;
             }
@@ -95,6 +99,9 @@ internal sealed class SignInLineParser
             return LogRecord.Rejected(origin, RejectionKind.Malformed, "record could not be read: " + e.Message);
         }
     }
+
+    // An empty string: read after a property name, it leaves a reader in the state that follows any value.
+    private static ReadOnlySpan<byte> AnyValue => new[] { (byte)'"', (byte)'"' };
 
     private static LastValueCache[] Caches(int count)
     {
@@ -201,7 +208,7 @@ internal sealed class SignInLineParser
         return types;
     }
 
-    private bool ReadRoot(ref Utf8JsonReader reader)
+    private bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -212,6 +219,11 @@ internal sealed class SignInLineParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchRoot(ref reader, ref seen);
+            if (index == SignInLineNames.Unknown && TrySkipUnused(ref reader, json, root: true))
+            {
+                continue;
+            }
+
             if (index == SignInLineNames.Decline || !reader.Read())
             {
                 return false;
@@ -225,7 +237,7 @@ internal sealed class SignInLineParser
                 case SignInLineNames.RootProperties:
                     // Exports put "category" before "properties"; without it so far, this is likely another family: decline
                     // before reading the bulk of the record.
-                    if ((seen & (1UL << SignInLineNames.RootCategory)) == 0 || reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader))
+                    if ((seen & (1UL << SignInLineNames.RootCategory)) == 0 || reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader, json))
                     {
                         return false;
                     }
@@ -243,7 +255,7 @@ internal sealed class SignInLineParser
                 default:
                     if (SignInLineNames.IsFallbackRoot(index) && reader.TokenType == JsonTokenType.String)
                     {
-                        _rootRaw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                        _rootRaw[index] = new Range(_base + (int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
                     }
                     else if (!SignInLineValues.TryText(ref reader, out _root[index], _rootCache[index]))
                     {
@@ -258,12 +270,17 @@ internal sealed class SignInLineParser
         return reader.TokenType == JsonTokenType.EndObject && (seen & (1UL << SignInLineNames.RootProperties)) != 0 && !reader.Read();
     }
 
-    private bool ReadProperties(ref Utf8JsonReader reader)
+    private bool ReadProperties(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         ulong seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchProperty(ref reader, ref seen);
+            if (index == SignInLineNames.Unknown && TrySkipUnused(ref reader, json, root: false))
+            {
+                continue;
+            }
+
             if (index == SignInLineNames.Decline || !reader.Read())
             {
                 return false;
@@ -277,7 +294,7 @@ internal sealed class SignInLineParser
                 SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
                 SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
                 SignInLineNames.CreatedDateTime when TryTime(ref reader) => true,
-                SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index),
+                SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index, _base),
                 _ => SignInLineValues.TryText(ref reader, out _properties[index], _propertiesCache[index]),
             };
             if (!ok)
@@ -313,9 +330,45 @@ internal sealed class SignInLineParser
         return true;
     }
 
-    private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index)
+    private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index, int offset)
     {
-        raw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+        raw[index] = new Range(offset + (int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+        return true;
+    }
+
+    // The reader is on the name of an unused property. When SignInLineSkip proves its value valid, and the values of the
+    // unused properties right after it, the reader goes on after the last of them (a reader over the rest of the record, in
+    // the state it has after any value); otherwise nothing moves and the caller reads the value with the reader.
+    private bool TrySkipUnused(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool root)
+    {
+        var nesting = _maxDepth - reader.CurrentDepth - 1;
+        var end = SignInLineSkip.TryValue(json, _base + (int)reader.BytesConsumed, nesting);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var next = SignInLineSkip.TryNextName(json, end, out var name);
+            if (next < 0 || !(root ? SignInLineNames.IsUnknownRoot(name) : SignInLineNames.IsUnknownProperty(name)))
+            {
+                break;
+            }
+
+            next = SignInLineSkip.TryValue(json, next, nesting);
+            if (next < 0)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        var after = new Utf8JsonReader(AnyValue, isFinalBlock: false, reader.CurrentState);
+        after.Read();
+        reader = new Utf8JsonReader(json.Slice(end), isFinalBlock: true, after.CurrentState);
+        _base = end;
         return true;
     }
 
