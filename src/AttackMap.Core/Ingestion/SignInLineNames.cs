@@ -87,11 +87,11 @@ internal static class SignInLineNames
     public static int MatchProperty(ref Utf8JsonReader reader, ref ulong seen) =>
         Match(ref reader, Properties, PropertiesByLength, PropertiesDeclineFrom, ref seen);
 
-    /// <summary>Returns whether a root property name is one the fast path neither keeps nor declines on (plain ASCII name assumed).</summary>
-    public static bool IsUnknownRoot(ReadOnlySpan<byte> name) => IsUnknown(name, Root, RootByLength);
+    /// <summary>What <see cref="MatchRoot"/> would return for a plain (unescaped ASCII) name, without marking it seen.</summary>
+    public static int PeekRoot(ReadOnlySpan<byte> name, ulong seen) => Peek(name, Root, RootByLength, RootDeclineFrom, seen);
 
-    /// <summary>Returns whether a <c>properties</c> name is one the fast path neither keeps nor declines on (plain ASCII name assumed).</summary>
-    public static bool IsUnknownProperty(ReadOnlySpan<byte> name) => IsUnknown(name, Properties, PropertiesByLength);
+    /// <summary>What <see cref="MatchProperty"/> would return for a plain (unescaped ASCII) name, without marking it seen.</summary>
+    public static int PeekProperty(ReadOnlySpan<byte> name, ulong seen) => Peek(name, Properties, PropertiesByLength, PropertiesDeclineFrom, seen);
 
     /// <summary>Matches a name of a small nested object against one or two kept names: their index, <see cref="Unknown"/> or <see cref="Decline"/>.</summary>
     public static int MatchPair(ref Utf8JsonReader reader, byte[][] names)
@@ -124,6 +124,17 @@ internal static class SignInLineNames
             return Decline;
         }
 
+        var index = Peek(name, names, byLength, declineFrom, seen);
+        if (index >= 0)
+        {
+            seen |= 1UL << index;
+        }
+
+        return index;
+    }
+
+    private static int Peek(ReadOnlySpan<byte> name, byte[][] names, int[][] byLength, int declineFrom, ulong seen)
+    {
         if (name.Length >= byLength.Length)
         {
             return Unknown;
@@ -141,36 +152,10 @@ internal static class SignInLineNames
                 return Decline;
             }
 
-            var bit = 1UL << index;
-            if (index >= declineFrom || (seen & bit) != 0)
-            {
-                return Decline;
-            }
-
-            seen |= bit;
-            return index;
+            return index >= declineFrom || (seen & (1UL << index)) != 0 ? Decline : index;
         }
 
         return Unknown;
-    }
-
-    // Unknown exactly when Match would return Unknown for this (plain) name: no kept or declining name equals it, in any case.
-    private static bool IsUnknown(ReadOnlySpan<byte> name, byte[][] names, int[][] byLength)
-    {
-        if (name.Length >= byLength.Length)
-        {
-            return true;
-        }
-
-        foreach (var index in byLength[name.Length])
-        {
-            if (EqualsIgnoreCase(name, names[index]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Escaped names and non-ASCII names (which could equal a kept name under ordinal-ignore-case folding) decline.

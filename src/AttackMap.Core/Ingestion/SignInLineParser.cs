@@ -219,7 +219,7 @@ internal sealed class SignInLineParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchRoot(ref reader, ref seen);
-            if (index == SignInLineNames.Unknown && TrySkipUnused(ref reader, json, root: true))
+            if (index != SignInLineNames.Decline && TryRun(ref reader, json, root: true, index, ref seen))
             {
                 continue;
             }
@@ -276,7 +276,7 @@ internal sealed class SignInLineParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchProperty(ref reader, ref seen);
-            if (index == SignInLineNames.Unknown && TrySkipUnused(ref reader, json, root: false))
+            if (index != SignInLineNames.Decline && TryRun(ref reader, json, root: false, index, ref seen))
             {
                 continue;
             }
@@ -307,14 +307,17 @@ internal sealed class SignInLineParser
     }
 
     // Reads a plain ISO time stamp straight from its UTF-8 bytes (it is parsed, never kept); other spellings are decoded as text.
-    private bool TryTime(ref Utf8JsonReader reader)
+    private bool TryTime(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && TryTime(reader.ValueSpan);
+
+    // The unescaped bytes of a time stamp string.
+    private bool TryTime(ReadOnlySpan<byte> bytes)
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 48)
+        if (bytes.Length > 48 || bytes.IndexOf((byte)'\\') >= 0)
         {
             return false;
         }
 
-        var bytes = reader.ValueSpan;
         Span<char> chars = stackalloc char[48];
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -336,14 +339,22 @@ internal sealed class SignInLineParser
         return true;
     }
 
-    // The reader is on the name of an unused property. When SignInLineSkip proves its value valid, and the values of the
-    // unused properties right after it, the reader goes on after the last of them (a reader over the rest of the record, in
-    // the state it has after any value); otherwise nothing moves and the caller reads the value with the reader.
-    private bool TrySkipUnused(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool root)
+    // The reader is on a property name (already matched: index). When SignInLineSkip proves the value valid and it is
+    // unused or a plain scalar (TakeValue), the same goes on for the properties that follow, and the reader then resumes after
+    // the last value taken (a reader over the rest of the record, in the state it has after any value). Anything else
+    // (status, location, risk arrays, category, properties, escapes, names the reader would decline on) stops the run
+    // before that property, which the reader then reads as it always did; nothing is stored for a property not taken.
+    private bool TryRun(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool root, int index, ref ulong seen)
     {
+        if (!Runnable(index, root))
+        {
+            return false;
+        }
+
         var nesting = _maxDepth - reader.CurrentDepth - 1;
-        var end = SignInLineSkip.TryValue(json, _base + (int)reader.BytesConsumed, nesting);
-        if (end < 0)
+        var start = SignInLineSkip.Space(json, _base + (int)reader.BytesConsumed);
+        var end = SignInLineSkip.TryValue(json, start, nesting);
+        if (end < 0 || (index != SignInLineNames.Unknown && !TakeValue(json, start, end, index, root)))
         {
             return false;
         }
@@ -351,24 +362,94 @@ internal sealed class SignInLineParser
         while (true)
         {
             var next = SignInLineSkip.TryNextName(json, end, out var name);
-            if (next < 0 || !(root ? SignInLineNames.IsUnknownRoot(name) : SignInLineNames.IsUnknownProperty(name)))
-            {
-                break;
-            }
-
-            next = SignInLineSkip.TryValue(json, next, nesting);
             if (next < 0)
             {
                 break;
             }
 
-            end = next;
+            index = root ? SignInLineNames.PeekRoot(name, seen) : SignInLineNames.PeekProperty(name, seen);
+            if (!Runnable(index, root))
+            {
+                break;
+            }
+
+            var valueEnd = SignInLineSkip.TryValue(json, next, nesting);
+            if (valueEnd < 0)
+            {
+                break;
+            }
+
+            if (index != SignInLineNames.Unknown)
+            {
+                if (!TakeValue(json, next, valueEnd, index, root))
+                {
+                    break;
+                }
+
+                seen |= 1UL << index;
+            }
+
+            end = valueEnd;
         }
 
         var after = new Utf8JsonReader(AnyValue, isFinalBlock: false, reader.CurrentState);
         after.Read();
         reader = new Utf8JsonReader(json.Slice(end), isFinalBlock: true, after.CurrentState);
         _base = end;
+        return true;
+    }
+
+    // Properties the run never takes (their values are objects or arrays the reader reads, or they decide the path).
+    private static bool Runnable(int index, bool root) => index != SignInLineNames.Decline && (root
+        ? index is not (SignInLineNames.RootCategory or SignInLineNames.RootProperties)
+        : index is not (SignInLineNames.Location or SignInLineNames.Status or SignInLineNames.RiskEventTypes or SignInLineNames.RiskEventTypesV2));
+
+    // Stores a kept value read by the run exactly as the reader branches of ReadRoot / ReadProperties would; false (nothing
+    // stored) leaves the property to the reader.
+    private bool TakeValue(ReadOnlySpan<byte> json, int start, int end, int index, bool root)
+    {
+        var value = json.Slice(start, end - start);
+        var isString = value[0] == (byte)'"';
+        string? text;
+        if (root)
+        {
+            if (index is SignInLineNames.RootCategory or SignInLineNames.RootProperties)
+            {
+                return false;
+            }
+
+            if (SignInLineNames.IsFallbackRoot(index) && isString)
+            {
+                _rootRaw[index] = new Range(start, value.Length);
+                return true;
+            }
+
+            if (!SignInLineValues.TryTextBytes(value, out text, _rootCache[index]))
+            {
+                return false;
+            }
+
+            _root[index] = text;
+            return true;
+        }
+
+        switch (index)
+        {
+            case SignInLineNames.Location or SignInLineNames.Status or SignInLineNames.RiskEventTypes or SignInLineNames.RiskEventTypesV2:
+                return false;
+            case SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when isString:
+                _propertiesRaw[index] = new Range(start, value.Length);
+                return true;
+            case SignInLineNames.CreatedDateTime when isString && TryTime(value.Slice(1, value.Length - 2)):
+                return true;
+        }
+
+        if (!SignInLineValues.TryTextBytes(value, out text, _propertiesCache[index]))
+        {
+            return false;
+        }
+
+        _properties[index] = text;
         return true;
     }
 

@@ -185,7 +185,8 @@ internal static class SignInLineSkip
         return i < json.Length && json[i] == (byte)':' ? Space(json, i + 1) : -1;
     }
 
-    private static int Space(ReadOnlySpan<byte> json, int i)
+    /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not JSON white space.</summary>
+    public static int Space(ReadOnlySpan<byte> json, int i)
     {
         while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
