@@ -34,6 +34,8 @@ internal sealed class SignInLineParser
     private bool _locationIsObject;
     private DateTimeOffset? _created;
     private SignInKind _kind;
+    private JsonReaderState? _afterRootValue;
+    private JsonReaderState? _afterPropertiesValue;
     private int _base; // where the current reader's data starts in the record (it moves on past skipped containers)
 
     public SignInLineParser(int maxDepth)
@@ -392,9 +394,16 @@ internal sealed class SignInLineParser
             end = valueEnd;
         }
 
-        var after = new Utf8JsonReader(AnyValue, isFinalBlock: false, reader.CurrentState);
-        after.Read();
-        reader = new Utf8JsonReader(json.Slice(end), isFinalBlock: true, after.CurrentState);
+        // The state after a value in the root object, or in properties, is always the same (line numbers aside): made once.
+        ref var afterValue = ref root ? ref _afterRootValue : ref _afterPropertiesValue;
+        if (afterValue is null)
+        {
+            var after = new Utf8JsonReader(AnyValue, isFinalBlock: false, reader.CurrentState);
+            after.Read();
+            afterValue = after.CurrentState;
+        }
+
+        reader = new Utf8JsonReader(json.Slice(end), isFinalBlock: true, afterValue.Value);
         _base = end;
         return true;
     }
