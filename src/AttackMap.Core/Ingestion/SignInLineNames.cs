@@ -87,12 +87,6 @@ internal static class SignInLineNames
     public static int MatchProperty(ref Utf8JsonReader reader, ref ulong seen) =>
         Match(ref reader, Properties, PropertiesByLength, PropertiesDeclineFrom, ref seen);
 
-    /// <summary>What <see cref="MatchRoot"/> would return for a plain (unescaped ASCII) name, without marking it seen.</summary>
-    public static int PeekRoot(ReadOnlySpan<byte> name, ulong seen) => Peek(name, Root, RootByLength, RootDeclineFrom, seen);
-
-    /// <summary>What <see cref="MatchProperty"/> would return for a plain (unescaped ASCII) name, without marking it seen.</summary>
-    public static int PeekProperty(ReadOnlySpan<byte> name, ulong seen) => Peek(name, Properties, PropertiesByLength, PropertiesDeclineFrom, seen);
-
     /// <summary>Matches a name of a small nested object against one or two kept names: their index, <see cref="Unknown"/> or <see cref="Decline"/>.</summary>
     public static int MatchPair(ref Utf8JsonReader reader, byte[][] names)
     {
@@ -124,17 +118,6 @@ internal static class SignInLineNames
             return Decline;
         }
 
-        var index = Peek(name, names, byLength, declineFrom, seen);
-        if (index >= 0)
-        {
-            seen |= 1UL << index;
-        }
-
-        return index;
-    }
-
-    private static int Peek(ReadOnlySpan<byte> name, byte[][] names, int[][] byLength, int declineFrom, ulong seen)
-    {
         if (name.Length >= byLength.Length)
         {
             return Unknown;
@@ -152,7 +135,14 @@ internal static class SignInLineNames
                 return Decline;
             }
 
-            return index >= declineFrom || (seen & (1UL << index)) != 0 ? Decline : index;
+            var bit = 1UL << index;
+            if (index >= declineFrom || (seen & bit) != 0)
+            {
+                return Decline;
+            }
+
+            seen |= bit;
+            return index;
         }
 
         return Unknown;

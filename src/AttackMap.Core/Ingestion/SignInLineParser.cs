@@ -14,7 +14,6 @@ namespace AttackMap.Ingestion;
 internal sealed class SignInLineParser
 {
     private readonly JsonReaderOptions _options;
-    private readonly int _maxDepth;
     private readonly SignInFields _fields = new();
     private readonly string?[] _root = new string?[SignInLineNames.Root.Length];
     private readonly string?[] _properties = new string?[SignInLineNames.Properties.Length];
@@ -34,15 +33,11 @@ internal sealed class SignInLineParser
     private bool _locationIsObject;
     private DateTimeOffset? _created;
     private SignInKind _kind;
-    private JsonReaderState? _afterRootValue;
-    private JsonReaderState? _afterPropertiesValue;
-    private int _base; // where the current reader's data starts in the record (it moves on past skipped containers)
 
     public SignInLineParser(int maxDepth)
     {
         // Strict JSON on purpose: a comment or trailing comma throws, which declines to the general path that allows them.
         _options = new JsonReaderOptions { MaxDepth = maxDepth };
-        _maxDepth = maxDepth;
     }
 
     /// <summary>Reads one record; false when the general path must decide.</summary>
@@ -58,11 +53,10 @@ internal sealed class SignInLineParser
         _statusErrorCode = _statusFailureReason = _locationCountry = null;
         _locationIsObject = false;
         _created = null;
-        _base = 0;
         try
         {
             var reader = new Utf8JsonReader(json, _options);
-            if (!ReadRoot(ref reader, json) || _root[SignInLineNames.RootCategory] is null)
+            if (!ReadRoot(ref reader) || _root[SignInLineNames.RootCategory] is null)
             {
                 return false;
             }
@@ -101,9 +95,6 @@ internal sealed class SignInLineParser
             return LogRecord.Rejected(origin, RejectionKind.Malformed, "record could not be read: " + e.Message);
         }
     }
-
-    // An empty string: read after a property name, it leaves a reader in the state that follows any value.
-    private static ReadOnlySpan<byte> AnyValue => new[] { (byte)'"', (byte)'"' };
 
     private static LastValueCache[] Caches(int count)
     {
@@ -210,7 +201,7 @@ internal sealed class SignInLineParser
         return types;
     }
 
-    private bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private bool ReadRoot(ref Utf8JsonReader reader)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -221,11 +212,6 @@ internal sealed class SignInLineParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchRoot(ref reader, ref seen);
-            if (index != SignInLineNames.Decline && TryRun(ref reader, json, root: true, index, ref seen))
-            {
-                continue;
-            }
-
             if (index == SignInLineNames.Decline || !reader.Read())
             {
                 return false;
@@ -239,7 +225,7 @@ internal sealed class SignInLineParser
                 case SignInLineNames.RootProperties:
                     // Exports put "category" before "properties"; without it so far, this is likely another family: decline
                     // before reading the bulk of the record.
-                    if ((seen & (1UL << SignInLineNames.RootCategory)) == 0 || reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader, json))
+                    if ((seen & (1UL << SignInLineNames.RootCategory)) == 0 || reader.TokenType != JsonTokenType.StartObject || !ReadProperties(ref reader))
                     {
                         return false;
                     }
@@ -257,7 +243,7 @@ internal sealed class SignInLineParser
                 default:
                     if (SignInLineNames.IsFallbackRoot(index) && reader.TokenType == JsonTokenType.String)
                     {
-                        _rootRaw[index] = new Range(_base + (int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                        _rootRaw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
                     }
                     else if (!SignInLineValues.TryText(ref reader, out _root[index], _rootCache[index]))
                     {
@@ -272,17 +258,12 @@ internal sealed class SignInLineParser
         return reader.TokenType == JsonTokenType.EndObject && (seen & (1UL << SignInLineNames.RootProperties)) != 0 && !reader.Read();
     }
 
-    private bool ReadProperties(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private bool ReadProperties(ref Utf8JsonReader reader)
     {
         ulong seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = SignInLineNames.MatchProperty(ref reader, ref seen);
-            if (index != SignInLineNames.Decline && TryRun(ref reader, json, root: false, index, ref seen))
-            {
-                continue;
-            }
-
             if (index == SignInLineNames.Decline || !reader.Read())
             {
                 return false;
@@ -296,7 +277,7 @@ internal sealed class SignInLineParser
                 SignInLineNames.RiskEventTypesV2 => SignInLineValues.TryStrings(ref reader, _riskV2),
                 SignInLineNames.RiskEventTypes => SignInLineValues.TryStrings(ref reader, _riskV1),
                 SignInLineNames.CreatedDateTime when TryTime(ref reader) => true,
-                SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index, _base),
+                SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when reader.TokenType == JsonTokenType.String => Defer(ref reader, _propertiesRaw, index),
                 _ => SignInLineValues.TryText(ref reader, out _properties[index], _propertiesCache[index]),
             };
             if (!ok)
@@ -309,17 +290,14 @@ internal sealed class SignInLineParser
     }
 
     // Reads a plain ISO time stamp straight from its UTF-8 bytes (it is parsed, never kept); other spellings are decoded as text.
-    private bool TryTime(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && TryTime(reader.ValueSpan);
-
-    // The unescaped bytes of a time stamp string.
-    private bool TryTime(ReadOnlySpan<byte> bytes)
+    private bool TryTime(ref Utf8JsonReader reader)
     {
-        if (bytes.Length > 48 || bytes.IndexOf((byte)'\\') >= 0)
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 48)
         {
             return false;
         }
 
+        var bytes = reader.ValueSpan;
         Span<char> chars = stackalloc char[48];
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -335,130 +313,9 @@ internal sealed class SignInLineParser
         return true;
     }
 
-    private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index, int offset)
+    private static bool Defer(ref Utf8JsonReader reader, Range[] raw, int index)
     {
-        raw[index] = new Range(offset + (int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
-        return true;
-    }
-
-    // The reader is on a property name (already matched: index). When SignInLineSkip proves the value valid and it is
-    // unused or a plain scalar (TakeValue), the same goes on for the properties that follow, and the reader then resumes after
-    // the last value taken (a reader over the rest of the record, in the state it has after any value). Anything else
-    // (status, location, risk arrays, category, properties, escapes, names the reader would decline on) stops the run
-    // before that property, which the reader then reads as it always did; nothing is stored for a property not taken.
-    private bool TryRun(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool root, int index, ref ulong seen)
-    {
-        if (!Runnable(index, root))
-        {
-            return false;
-        }
-
-        var nesting = _maxDepth - reader.CurrentDepth - 1;
-        var start = SignInLineSkip.Space(json, _base + (int)reader.BytesConsumed);
-        var end = SignInLineSkip.TryValue(json, start, nesting);
-        if (end < 0 || (index != SignInLineNames.Unknown && !TakeValue(json, start, end, index, root)))
-        {
-            return false;
-        }
-
-        while (true)
-        {
-            var next = SignInLineSkip.TryNextName(json, end, out var name);
-            if (next < 0)
-            {
-                break;
-            }
-
-            index = root ? SignInLineNames.PeekRoot(name, seen) : SignInLineNames.PeekProperty(name, seen);
-            if (!Runnable(index, root))
-            {
-                break;
-            }
-
-            var valueEnd = SignInLineSkip.TryValue(json, next, nesting);
-            if (valueEnd < 0)
-            {
-                break;
-            }
-
-            if (index != SignInLineNames.Unknown)
-            {
-                if (!TakeValue(json, next, valueEnd, index, root))
-                {
-                    break;
-                }
-
-                seen |= 1UL << index;
-            }
-
-            end = valueEnd;
-        }
-
-        // The state after a value in the root object, or in properties, is always the same (line numbers aside): made once.
-        ref var afterValue = ref root ? ref _afterRootValue : ref _afterPropertiesValue;
-        if (afterValue is null)
-        {
-            var after = new Utf8JsonReader(AnyValue, isFinalBlock: false, reader.CurrentState);
-            after.Read();
-            afterValue = after.CurrentState;
-        }
-
-        reader = new Utf8JsonReader(json.Slice(end), isFinalBlock: true, afterValue.Value);
-        _base = end;
-        return true;
-    }
-
-    // Properties the run never takes (their values are objects or arrays the reader reads, or they decide the path).
-    private static bool Runnable(int index, bool root) => index != SignInLineNames.Decline && (root
-        ? index is not (SignInLineNames.RootCategory or SignInLineNames.RootProperties)
-        : index is not (SignInLineNames.Location or SignInLineNames.Status or SignInLineNames.RiskEventTypes or SignInLineNames.RiskEventTypesV2));
-
-    // Stores a kept value read by the run exactly as the reader branches of ReadRoot / ReadProperties would; false (nothing
-    // stored) leaves the property to the reader.
-    private bool TakeValue(ReadOnlySpan<byte> json, int start, int end, int index, bool root)
-    {
-        var value = json.Slice(start, end - start);
-        var isString = value[0] == (byte)'"';
-        string? text;
-        if (root)
-        {
-            if (index is SignInLineNames.RootCategory or SignInLineNames.RootProperties)
-            {
-                return false;
-            }
-
-            if (SignInLineNames.IsFallbackRoot(index) && isString)
-            {
-                _rootRaw[index] = new Range(start, value.Length);
-                return true;
-            }
-
-            if (!SignInLineValues.TryTextBytes(value, out text, _rootCache[index]))
-            {
-                return false;
-            }
-
-            _root[index] = text;
-            return true;
-        }
-
-        switch (index)
-        {
-            case SignInLineNames.Location or SignInLineNames.Status or SignInLineNames.RiskEventTypes or SignInLineNames.RiskEventTypesV2:
-                return false;
-            case SignInLineNames.UserDisplayName or SignInLineNames.ResourceTenantId when isString:
-                _propertiesRaw[index] = new Range(start, value.Length);
-                return true;
-            case SignInLineNames.CreatedDateTime when isString && TryTime(value.Slice(1, value.Length - 2)):
-                return true;
-        }
-
-        if (!SignInLineValues.TryTextBytes(value, out text, _propertiesCache[index]))
-        {
-            return false;
-        }
-
-        _properties[index] = text;
+        raw[index] = new Range((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
         return true;
     }
 

@@ -58,56 +58,6 @@ internal static class SignInLineValues
         }
     }
 
-    /// <summary>
-    /// What <see cref="TryText"/> with a cache reads for a scalar token given as its bytes (a string with its quotes), already
-    /// checked by <see cref="SignInLineSkip"/>; false (nothing read) for escaped strings, invalid UTF-8, objects and arrays,
-    /// which the reader then reads itself.
-    /// </summary>
-    public static bool TryTextBytes(ReadOnlySpan<byte> token, out string? text, LastValueCache cache)
-    {
-        text = null;
-        switch (token[0])
-        {
-            case (byte)'"':
-                var raw = token.Slice(1, token.Length - 2);
-                if (raw.IndexOf((byte)'\\') >= 0)
-                {
-                    return false;
-                }
-
-                if (cache.TryGet(raw, out text))
-                {
-                    return true;
-                }
-
-                if (raw.Length > 0 && !TryUtf8(raw, out text))
-                {
-                    return false;
-                }
-
-                cache.Set(raw, text);
-                return true;
-            case (byte)'n':
-                return true;
-            case (byte)'t':
-                text = "true";
-                return true;
-            case (byte)'f':
-                text = "false";
-                return true;
-            case (byte)'{' or (byte)'[':
-                return false;
-            default:
-                if (!cache.TryGet(token, out text))
-                {
-                    text = Utf8(token);
-                    cache.Set(token, text);
-                }
-
-                return true;
-        }
-    }
-
     /// <summary>Reads a JSON array of scalars (or null) into <paramref name="into"/>; JSON text and comma lists decline.</summary>
     public static bool TryStrings(ref Utf8JsonReader reader, List<string?> into)
     {
@@ -191,37 +141,9 @@ internal static class SignInLineValues
         return false;
     }
 
-    // Decodes as Utf8JsonReader.GetString does for an unescaped string: invalid UTF-8 is a failure, not replaced.
-    private static bool TryUtf8(ReadOnlySpan<byte> bytes, out string? text)
-    {
-#if NET8_0_OR_GREATER
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            text = null;
-            return false;
-        }
-
-        text = Encoding.UTF8.GetString(bytes);
-        return true;
-#else
-        try
-        {
-            text = StrictUtf8.GetString(bytes.ToArray());
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = null;
-            return false;
-        }
-#endif
-    }
-
 #if NET8_0_OR_GREATER
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 #else
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes.ToArray());
 #endif
 }
