@@ -151,10 +151,11 @@ public sealed class SignInFastPathTests
         read.Should().Be(19);
     }
 
-    private static void AssertSame(byte[] bytes, string name)
+    /// <summary>Reads <paramref name="bytes"/> with and without the fast path and compares every public property of every record.</summary>
+    internal static void AssertSame(byte[] bytes, string name, int maxDepth = 64)
     {
-        var fast = IngestionTestHelper.ReadBytes(bytes, new LogReaderOptions(), name);
-        var general = IngestionTestHelper.ReadBytes(bytes, new LogReaderOptions { SignInFastPath = false }, name);
+        var fast = IngestionTestHelper.ReadBytes(bytes, new LogReaderOptions { MaxDepth = maxDepth }, name);
+        var general = IngestionTestHelper.ReadBytes(bytes, new LogReaderOptions { SignInFastPath = false, MaxDepth = maxDepth }, name);
         fast.Should().HaveCount(general.Count, name);
         for (var i = 0; i < fast.Count; i++)
         {
