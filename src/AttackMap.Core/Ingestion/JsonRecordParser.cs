@@ -54,7 +54,20 @@ internal sealed class JsonRecordParser
         {
             var root = document.RootElement;
             var view = root.ValueKind == JsonValueKind.Object ? new JsonRecordView(root) : null;
-            if (unwrap && TryEnvelope(root, view, ref hint, out var items))
+            bool envelope;
+            JsonElement items = default;
+            try
+            {
+                envelope = unwrap && TryEnvelope(root, view, ref hint, out items);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                // JsonDocument accepts a property name that is not UTF-8; reading it as a string is what fails.
+                output.Add(LogRecord.Rejected(new SignalOrigin(_file, _index++, line, offset), RejectionKind.Malformed, "invalid UTF-8 in a property name"));
+                return;
+            }
+
+            if (envelope)
             {
                 foreach (var item in items.EnumerateArray())
                 {

@@ -148,6 +148,42 @@ public sealed class LogReaderMalformedTests
         records[1].Origin.Line.Should().Be(3);
     }
 
+    [Theory]
+    [InlineData("{\"\uFFFF\":1,\"time\":\"2024-05-06T07:08:09Z\",\"category\":\"SignInLogs\",\"properties\":{}}")]
+    [InlineData("{\"records\":[{\"\uFFFF\":1,\"category\":\"AuditLogs\"}]}")]
+    [InlineData("{\"time\":\"2024-05-06T07:08:09Z\",\"category\":\"SignInLogs\",\"properties\":{\"\uFFFF\":\"x\"}}")]
+    public void Read_InvalidUtf8InPropertyName_RejectsTheRecordAndReadsTheNext(string damaged)
+    {
+        // U+FFFF stands for one byte that is not UTF-8 (0xFF), placed in a property name.
+        var bytes = new List<byte>();
+        foreach (var ch in damaged)
+        {
+            if (ch == '\uFFFF')
+            {
+                bytes.Add(0xFF);
+            }
+            else
+            {
+                bytes.Add((byte)ch);
+            }
+        }
+
+        bytes.Add((byte)'\n');
+        bytes.AddRange(Encoding.UTF8.GetBytes(Record + "\n"));
+
+        foreach (var fastPath in new[] { true, false })
+        {
+            var records = new LogReader(new LogReaderOptions { SignInFastPath = fastPath }).Read(new MemoryStream(bytes.ToArray()), "damaged.jsonl").ToList();
+
+            records.Should().HaveCount(2);
+            records[0].Rejection!.Kind.Should().Be(RejectionKind.Malformed);
+            records[0].Rejection!.Reason.Should().Contain("UTF-8");
+            records[0].Origin.Line.Should().Be(1);
+            records[1].Signal.Should().BeOfType<EntraSignIn>().Which.Principal!.Name.Should().Be("avery.quinn@contoso-lab.example");
+            records[1].Origin.Line.Should().Be(2);
+        }
+    }
+
     [Fact]
     public void Read_MissingFile_IsReadFailure()
     {
