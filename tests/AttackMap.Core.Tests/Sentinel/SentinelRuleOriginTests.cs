@@ -3,7 +3,7 @@ using AttackMap.Tests.Support;
 
 namespace AttackMap.Tests.Sentinel;
 
-/// <summary>Where an imported rule comes from: <see cref="SentinelRule.RelativePath"/>, <see cref="SentinelRule.SourceUrl"/> and the mapping rules' references.</summary>
+/// <summary>Where an imported rule comes from: <see cref="SentinelRule.SourceRelativePath"/>, <see cref="SentinelRule.SourceUrl"/> and the mapping rules' references.</summary>
 public sealed class SentinelRuleOriginTests : IDisposable
 {
     private const string Repository = "https://github.com/Azure/Azure-Sentinel/blob/master/";
@@ -18,7 +18,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
     {
         var result = _importer.ImportFolder(Fixtures);
 
-        result.Rules.Select(r => (r.RelativePath, r.SourceUrl)).Should().Equal(
+        result.Rules.Select(r => (r.SourceRelativePath, r.SourceUrl)).Should().Equal(
             ("LegacyTechniques.yaml", (string?)null),
             ("Quirks.yaml", null),
             ("rest-export.json", null));
@@ -56,7 +56,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(Path.Combine(_temp, "Solutions", "Contoso Lab")).Rules.Single();
 
-        rule.RelativePath.Should().Be("Analytic Rules/Identity/Quirks.yaml");
+        rule.SourceRelativePath.Should().Be("Analytic Rules/Identity/Quirks.yaml");
         rule.SourceUrl.Should().Be(Repository + "Solutions/Contoso%20Lab/Analytic%20Rules/Identity/Quirks.yaml");
     }
 
@@ -71,7 +71,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp).Rules.Single();
 
-        rule.RelativePath.Should().Be(relativePath);
+        rule.SourceRelativePath.Should().Be(relativePath);
         rule.SourceUrl.Should().BeNull();
     }
 
@@ -82,7 +82,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp + Path.DirectorySeparatorChar).Rules.Single();
 
-        rule.RelativePath.Should().Be("lab/Quirks.yaml");
+        rule.SourceRelativePath.Should().Be("lab/Quirks.yaml");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp).Rules.Single();
 
-        rule.RelativePath.Should().Be("Solutions/Contoso Lab/Analytic Rules/rest-export.json");
+        rule.SourceRelativePath.Should().Be("Solutions/Contoso Lab/Analytic Rules/rest-export.json");
         rule.SourceUrl.Should().BeNull();
     }
 
@@ -103,7 +103,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFile(path).Rules.Single();
 
-        rule.RelativePath.Should().Be("LegacyTechniques.yaml");
+        rule.SourceRelativePath.Should().Be("LegacyTechniques.yaml");
         rule.SourceUrl.Should().Be(Repository + "Detections/SigninLogs/LegacyTechniques.yaml");
         SentinelCoverageRules.ToMappingRules(new[] { rule })[0].References.Should().Equal("LegacyTechniques.yaml", rule.SourceUrl);
     }
@@ -115,7 +115,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.Import(stream, "Detections/SigninLogs/LegacyTechniques.yaml").Rules.Single();
 
-        rule.RelativePath.Should().BeNull();
+        rule.SourceRelativePath.Should().BeNull();
         rule.SourceUrl.Should().Be(Repository + "Detections/SigninLogs/LegacyTechniques.yaml");
         var mapping = SentinelCoverageRules.ToMappingRules(new[] { rule })[0];
         mapping.References.Should().Equal("Detections/SigninLogs/LegacyTechniques.yaml", rule.SourceUrl);
@@ -153,8 +153,8 @@ public sealed class SentinelRuleOriginTests : IDisposable
         sources.Should().HaveCountGreaterThan(20);
         result.Errors.Should().BeEmpty();
         result.Rules.Should().HaveCount(sources.Count);
-        result.Rules.Should().OnlyContain(r => sources.ContainsKey(r.RelativePath!)
-            && r.SourceUrl == Repository + string.Join("/", r.RelativePath!.Split('/').Select(Uri.EscapeDataString)));
+        result.Rules.Should().OnlyContain(r => sources.ContainsKey(r.SourceRelativePath!)
+            && r.SourceUrl == Repository + string.Join("/", r.SourceRelativePath!.Split('/').Select(Uri.EscapeDataString)));
         result.Rules.Should().Contain(r => r.SourceUrl == Repository + "Solutions/Azure%20Activity/Analytic%20Rules/Granting_Permissions_To_Account_detection.yaml");
         SentinelCoverageRules.ToMappingRules(result.Rules)
             .Should().OnlyContain(r => r.References.Count == 2 && r.References[1].StartsWith(Repository, StringComparison.Ordinal)
@@ -168,9 +168,9 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rules = _importer.ImportFolder(folder).Rules;
 
-        rules.Where(r => r.Format == SentinelRuleFormat.ArmTemplate).Select(r => r.RelativePath).Should().Equal(
+        rules.Where(r => r.Format == SentinelRuleFormat.ArmTemplate).Select(r => r.SourceRelativePath).Should().Equal(
             "arm/Creation of expensive computes in Azure.json", "arm/MFA disabled for a user.json");
-        rules.Should().Contain(r => r.RelativePath == "SigninPasswordSpray.yaml");
+        rules.Should().Contain(r => r.SourceRelativePath == "SigninPasswordSpray.yaml");
         SentinelCoverageRules.ToMappingRules(rules).SelectMany(r => r.References.Append(r.Location!))
             .Should().NotContain(t => t.Contains(folder, StringComparison.Ordinal));
     }
