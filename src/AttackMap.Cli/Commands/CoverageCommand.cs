@@ -129,7 +129,8 @@ internal static class CoverageCommand
             if (input.IsFolder && !input.HasPacks && !input.SentinelFiles.Any(f => filesWithRules.Contains(InputPaths.Key(f))))
             {
                 throw new CliException(
-                    $"{input.Option} '{input.Path}': the folder holds no AttackMap rule pack and none of its {input.SentinelFiles.Count} .yaml/.yml/.json files is a Microsoft Sentinel analytics rule that could be imported.",
+                    $"{input.Option} '{input.Path}': the folder holds no AttackMap rule pack and no Microsoft Sentinel analytics rule that could be imported " +
+                    $"({input.SentinelFiles.Count} .yaml/.yml/.json files looked at).",
                     ExitCodes.Usage);
             }
         }
