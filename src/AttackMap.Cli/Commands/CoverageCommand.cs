@@ -19,7 +19,7 @@ internal static class CoverageCommand
         };
         var logs = new Option<string[]>("--logs")
         {
-            Description = "Log files or folders whose records are counted per technique (observed evidence); takes several paths, joins the positional paths.",
+            Description = "Log files or folders whose records are counted per technique (observed evidence); takes several paths, joins the positional paths (every file is read once).",
             AllowMultipleArgumentsPerToken = true,
         };
         var layer = new Option<string?>("--layer") { Description = "Write an ATT&CK Navigator layer (format 4.5) to this file." };
@@ -39,8 +39,8 @@ internal static class CoverageCommand
         var engineOptions = new EngineOptions();
         engineOptions.RulePacks.Description =
             "Rules to count, recognised by content; repeatable: a folder of Microsoft Sentinel analytics rules (Azure-Sentinel YAML, " +
-            "ARM/REST JSON), a Sentinel YAML file, an ARM template or REST export, or an AttackMap rule pack (JSON with 'rules') " +
-            "loaded on top of the built-in Azure pack.";
+            "ARM/REST JSON) and rule packs, a Sentinel YAML file, an ARM template or REST export, or an AttackMap rule pack (JSON with 'rules') " +
+            "loaded on top of the built-in Azure pack. Every file is read once.";
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
