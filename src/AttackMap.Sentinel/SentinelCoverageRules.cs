@@ -10,7 +10,7 @@ namespace AttackMap.Sentinel;
 /// family, since it fires only when all of them are connected. Disabled rules, rules outside the five families, and
 /// techniques that are deprecated or unknown in the catalog are left out. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
 /// <c>:&lt;family&gt;</c> appended for correlation-dependent rules. <see cref="MappingRule.References"/> holds the rule file
-/// (<see cref="SentinelRule.RelativePath"/>, else <see cref="SentinelRule.SourceFile"/>) and, when known, its GitHub URL
+/// (<see cref="SentinelRule.SourceRelativePath"/>, else <see cref="SentinelRule.SourceFile"/>, the stream name as given) and, when known, its GitHub URL
 /// (<see cref="SentinelRule.SourceUrl"/>); <see cref="MappingRule.Location"/> is that file and the place in it.
 /// </remarks>
 public static class SentinelCoverageRules
@@ -65,7 +65,7 @@ public static class SentinelCoverageRules
     }
 
     /// <summary>The file the rule came from, relative to the imported folder when known (no machine path).</summary>
-    private static string Source(SentinelRule rule) => rule.RelativePath ?? rule.SourceFile;
+    private static string Source(SentinelRule rule) => rule.SourceRelativePath ?? rule.SourceFile;
 
     private static string[] References(SentinelRule rule) =>
         rule.SourceUrl is { } url ? new[] { Source(rule), url } : new[] { Source(rule) };

@@ -3,8 +3,15 @@ namespace AttackMap.Sentinel;
 /// <summary>A file, or one rule in it, that could not be imported.</summary>
 public sealed record SentinelImportError
 {
-    /// <summary>Gets the file path or stream name.</summary>
+    /// <summary>Gets the file path as opened, or the stream name as given to <see cref="SentinelRuleImporter.Import"/>.</summary>
     public required string File { get; init; }
+
+    /// <summary>
+    /// Gets the path of the file relative to the folder given to <see cref="SentinelRuleImporter.ImportFolder"/>, with <c>/</c>
+    /// separators (the file name for <see cref="SentinelRuleImporter.ImportFile"/>), or <see langword="null"/> for a stream.
+    /// It holds no machine path.
+    /// </summary>
+    public string? SourceRelativePath { get; init; }
 
     /// <summary>Gets the 1-based line of the problem when known (YAML and JSON syntax errors, YAML fields).</summary>
     public int? Line { get; init; }
@@ -15,7 +22,11 @@ public sealed record SentinelImportError
     /// <summary>Gets the message.</summary>
     public required string Message { get; init; }
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        Line is { } line ? $"{File}({line}): {Message}" : Location is { } location ? $"{File} {location}: {Message}" : $"{File}: {Message}";
+    /// <summary>Returns <c>file(line): message</c>, naming the file by <see cref="SourceRelativePath"/> when known (no machine path), else by <see cref="File"/>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var file = SourceRelativePath ?? File;
+        return Line is { } line ? $"{file}({line}): {Message}" : Location is { } location ? $"{file} {location}: {Message}" : $"{file}: {Message}";
+    }
 }

@@ -74,7 +74,7 @@ public sealed record SentinelRule
     /// <summary>Gets the file format the rule was read from.</summary>
     public required SentinelRuleFormat Format { get; init; }
 
-    /// <summary>Gets the file path or stream name the rule came from.</summary>
+    /// <summary>Gets the file path as opened, or the stream name as given to <see cref="SentinelRuleImporter.Import"/>, that the rule came from.</summary>
     public required string SourceFile { get; init; }
 
     /// <summary>
@@ -82,11 +82,14 @@ public sealed record SentinelRule
     /// separators (the file name for <see cref="SentinelRuleImporter.ImportFile"/>), or <see langword="null"/> for a stream.
     /// Unlike <see cref="SourceFile"/> it holds no machine path, so reports can show it.
     /// </summary>
-    public string? RelativePath { get; init; }
+    public string? SourceRelativePath { get; init; }
 
     /// <summary>
     /// Gets the https URL of the rule in the Azure/Azure-Sentinel GitHub repository when its YAML file sits in that
-    /// repository's layout (<c>Solutions/&lt;solution&gt;/Analytic Rules/…</c> or <c>Detections/&lt;folder&gt;/&lt;rule&gt;.yaml</c>), or <see langword="null"/>.
+    /// repository's layout (<c>Solutions/&lt;solution&gt;/Analytic Rules/…</c> or <c>Detections/&lt;folder&gt;/&lt;rule&gt;.yaml</c>) inside
+    /// an Azure-Sentinel checkout: the folder holding <c>Solutions</c> or <c>Detections</c> also holds the other one, or
+    /// its <c>.git/config</c> names <c>Azure/Azure-Sentinel</c>. For a stream, when its name is such a relative path.
+    /// Otherwise <see langword="null"/>.
     /// </summary>
     public string? SourceUrl { get; init; }
 

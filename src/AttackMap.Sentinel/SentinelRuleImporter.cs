@@ -24,7 +24,10 @@ public sealed class SentinelRuleImporter
 
     /// <summary>Imports every <c>.yaml</c>, <c>.yml</c> and <c>.json</c> file below a folder, in ordinal path order.</summary>
     /// <param name="path">The folder.</param>
-    /// <returns>The rules and the errors.</returns>
+    /// <returns>
+    /// The rules and the errors. Both carry the file path relative to <paramref name="path"/>
+    /// (<see cref="SentinelRule.SourceRelativePath"/>, <see cref="SentinelImportError.SourceRelativePath"/>), which holds no machine path.
+    /// </returns>
     public SentinelImportResult ImportFolder(string path)
     {
         if (!Directory.Exists(path))
@@ -32,20 +35,24 @@ public sealed class SentinelRuleImporter
             throw new DirectoryNotFoundException($"Folder not found: {path}");
         }
 
-        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(IsRuleFile)
-            .OrderBy(f => f, StringComparer.Ordinal);
-        return Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(path, f))));
+        return ImportFiles(path, RuleFiles(path));
     }
 
     /// <summary>Imports one file: JSON when it starts with <c>{</c> or <c>[</c>, YAML otherwise.</summary>
     /// <param name="path">The file.</param>
-    /// <returns>The rules and the errors.</returns>
-    public SentinelImportResult ImportFile(string path) => ImportFrom(path, Path.GetFileName(path));
+    /// <returns>The rules and the errors; their relative path is the file name.</returns>
+    public SentinelImportResult ImportFile(string path) => ImportFrom(path, Path.GetFileName(path), new Dictionary<string, bool>(StringComparer.Ordinal));
 
     /// <summary>Imports the rules in a stream; the format is taken from the first character (<c>{</c> or <c>[</c> for JSON).</summary>
     /// <param name="stream">The content.</param>
-    /// <param name="name">The name used in the rules and errors (usually the file path).</param>
+    /// <param name="name">
+    /// The caller's label for the stream, used as given: it becomes <see cref="SentinelRule.SourceFile"/> and
+    /// <see cref="SentinelImportError.File"/>, and the coverage inputs of <see cref="SentinelCoverageRules"/> name it in
+    /// <see cref="AttackMap.Mapping.MappingRule.References"/> and <see cref="AttackMap.Mapping.MappingRule.Location"/>
+    /// (there is no relative path for a stream). Pass a label without machine paths when they must not show. When the
+    /// label is a relative path in the Azure-Sentinel layout (<c>Solutions/…/Analytic Rules/…</c> or
+    /// <c>Detections/&lt;folder&gt;/&lt;rule&gt;.yaml</c>) it also gives <see cref="SentinelRule.SourceUrl"/>; nothing on disk is read.
+    /// </param>
     /// <returns>The rules and the errors.</returns>
     public SentinelImportResult Import(Stream stream, string name)
     {
@@ -54,26 +61,48 @@ public sealed class SentinelRuleImporter
             throw new ArgumentNullException(nameof(stream));
         }
 
-        return WithOrigin(Read(stream, name), null, RuleOrigin.GitHubUrl(name));
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        return WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name));
     }
 
-    private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) =>
-        result.Rules.Count == 0 ? result : result with { Rules = result.Rules.Select(r => r with { RelativePath = relativePath, SourceUrl = url }).ToArray() };
+    /// <summary>The rule files below a folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, recursively), in ordinal path order.</summary>
+    internal static IReadOnlyList<string> RuleFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(IsRuleFile)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
 
-    private SentinelImportResult ImportFrom(string path, string relativePath)
+    /// <summary>Imports some files below a folder, in the order given, with paths relative to the folder (as <see cref="ImportFolder"/> does).</summary>
+    internal SentinelImportResult ImportFiles(string folder, IEnumerable<string> files)
+    {
+        var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots)));
+    }
+
+    private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) => result with
+    {
+        Rules = result.Rules.Count == 0 ? result.Rules : result.Rules.Select(r => r with { SourceRelativePath = relativePath, SourceUrl = url }).ToArray(),
+        Errors = result.Errors.Count == 0 || relativePath is null ? result.Errors : result.Errors.Select(e => e with { SourceRelativePath = relativePath }).ToArray(),
+    };
+
+    private SentinelImportResult ImportFrom(string path, string relativePath, Dictionary<string, bool> roots)
     {
         try
         {
             using var stream = File.OpenRead(path);
-            return WithOrigin(Read(stream, path), relativePath, RuleOrigin.GitHubUrl(Path.GetFullPath(path)));
+            return WithOrigin(Read(stream, path), relativePath, RuleOrigin.GitHubUrl(path, roots));
         }
         catch (IOException ex)
         {
-            return Failed(new SentinelImportError { File = path, Message = ex.Message });
+            return Failed(new SentinelImportError { File = path, SourceRelativePath = relativePath, Message = ex.Message });
         }
         catch (UnauthorizedAccessException ex)
         {
-            return Failed(new SentinelImportError { File = path, Message = ex.Message });
+            return Failed(new SentinelImportError { File = path, SourceRelativePath = relativePath, Message = ex.Message });
         }
     }
 

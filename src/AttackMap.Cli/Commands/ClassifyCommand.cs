@@ -37,7 +37,7 @@ internal static class ClassifyCommand
             stdout.Flush();
             using (var jsonl = table is null ? new EvidenceJsonLinesWriter(OpenStandardOutput(stdout)) : null)
             {
-                foreach (var record in engine.ClassifyFiles(inputs, summary))
+                foreach (var record in engine.ClassifyFiles(InputPaths.LogFiles(inputs), summary))
                 {
                     if (table is not null)
                     {

@@ -45,7 +45,7 @@ internal static class CorrelateCommand
                 }
             });
             var summary = new ClassificationSummary();
-            var findings = engine.CorrelateFiles(inputs, summary);
+            var findings = engine.CorrelateFiles(InputPaths.LogFiles(inputs), summary);
             stdout.Flush();
             if (parsed.GetValue(format) == "table")
             {

@@ -19,7 +19,7 @@ internal static class CoverageCommand
         };
         var logs = new Option<string[]>("--logs")
         {
-            Description = "Log files or folders whose records are counted per technique (observed evidence); takes several paths, joins the positional paths.",
+            Description = "Log files or folders whose records are counted per technique (observed evidence); takes several paths, joins the positional paths (every file is read once).",
             AllowMultipleArgumentsPerToken = true,
         };
         var layer = new Option<string?>("--layer") { Description = "Write an ATT&CK Navigator layer (format 4.5) to this file." };
@@ -39,8 +39,8 @@ internal static class CoverageCommand
         var engineOptions = new EngineOptions();
         engineOptions.RulePacks.Description =
             "Rules to count, recognised by content; repeatable: a folder of Microsoft Sentinel analytics rules (Azure-Sentinel YAML, " +
-            "ARM/REST JSON), a Sentinel YAML file, an ARM template or REST export, or an AttackMap rule pack (JSON with 'rules') " +
-            "loaded on top of the built-in Azure pack.";
+            "ARM/REST JSON) and rule packs, a Sentinel YAML file, an ARM template or REST export, or an AttackMap rule pack (JSON with 'rules') " +
+            "loaded on top of the built-in Azure pack. Every file is read once.";
 
         var command = new Command("coverage", "Compute ATT&CK coverage of the mapping rules over the enabled Azure log sources.")
         {
@@ -57,7 +57,7 @@ internal static class CoverageCommand
                 throw new CliException("--fail-on downgrade needs --baseline <report.json> (or use 'attackmap coverage diff').", ExitCodes.Usage);
             }
 
-            var inputs = InputPaths.Require(LogPaths(parsed.GetValue(paths), parsed.GetValue(logs)));
+            var inputs = InputPaths.Require((parsed.GetValue(paths) ?? Array.Empty<string>()).Concat(parsed.GetValue(logs) ?? Array.Empty<string>()));
             var ruleInputs = CoverageRuleInputs.Sort(parsed.GetValue(engineOptions.RulePacks) ?? Array.Empty<string>(), parsed.GetValue(sentinel) ?? Array.Empty<string>());
             var engine = engineOptions.CreateEngine(parsed, rulePacks: ruleInputs.Packs);
             var inventory = LoadSources(parsed.GetValue(sources));
@@ -67,7 +67,7 @@ internal static class CoverageCommand
             if (inputs.Count > 0)
             {
                 summary = new ClassificationSummary();
-                coverage = engine.CalculateCoverage(inventory, engine.ClassifyFiles(inputs, summary).SelectMany(r => r.Evidence), imported);
+                coverage = engine.CalculateCoverage(inventory, engine.ClassifyFiles(InputPaths.LogFiles(inputs), summary).SelectMany(r => r.Evidence), imported);
             }
             else
             {
@@ -98,29 +98,41 @@ internal static class CoverageCommand
         return command;
     }
 
-    /// <summary>The positional log paths, then the <c>--logs</c> paths, each once (the same path given both ways is read once).</summary>
-    private static string[] LogPaths(string[]? positional, string[]? logs)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return (positional ?? Array.Empty<string>()).Concat(logs ?? Array.Empty<string>()).Where(p => seen.Add(Path.GetFullPath(p))).ToArray();
-    }
-
-    private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<string> paths, TextWriter stderr)
+    /// <summary>
+    /// Imports the Sentinel rule files (each once, see <see cref="CoverageRuleInputs"/>) and fails with exit code 2 when a
+    /// folder held neither a rule pack nor a file that gave a Sentinel rule.
+    /// </summary>
+    private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<SentinelRuleInput> inputs, TextWriter stderr)
     {
         var rules = new List<MappingRule>();
         var importer = new SentinelRuleImporter(engine.Catalog);
-        foreach (var path in paths)
+        var filesWithRules = new HashSet<string>(InputPaths.FileComparer);
+        foreach (var input in inputs)
         {
-            var result = Directory.Exists(path) ? importer.ImportFolder(path)
-                : File.Exists(path) ? importer.ImportFile(path)
-                : throw new CliException($"--rules '{path}' is neither a file nor a folder.", ExitCodes.Usage);
-            foreach (var error in result.Errors)
+            if (input.Files.Count > 0)
             {
-                stderr.WriteLine($"  sentinel rule not imported: {error}");
+                var result = input.IsFolder ? importer.ImportFiles(input.Path, input.Files) : importer.ImportFile(input.Files[0]);
+                foreach (var error in result.Errors)
+                {
+                    stderr.WriteLine($"  sentinel rule not imported: {error}");
+                }
+
+                rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
+                filesWithRules.UnionWith(result.Rules.Select(r => InputPaths.Key(r.SourceFile)));
+                stderr.WriteLine($"attackmap coverage: imported {result.Rules.Count} Sentinel analytics rules from {input.Path} ({result.Errors.Count} errors)");
+            }
+            else if (input.SentinelFiles.Count > 0)
+            {
+                stderr.WriteLine($"attackmap coverage: {input.Path}: its {input.SentinelFiles.Count} Sentinel rule files were already imported");
             }
 
-            rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
-            stderr.WriteLine($"attackmap coverage: imported {result.Rules.Count} Sentinel analytics rules from {path} ({result.Errors.Count} errors)");
+            if (input.IsFolder && !input.HasPacks && !input.SentinelFiles.Any(f => filesWithRules.Contains(InputPaths.Key(f))))
+            {
+                throw new CliException(
+                    $"{input.Option} '{input.Path}': the folder holds no AttackMap rule pack and no Microsoft Sentinel analytics rule that could be imported " +
+                    $"({input.SentinelFiles.Count} .yaml/.yml/.json files looked at).",
+                    ExitCodes.Usage);
+            }
         }
 
         return rules;

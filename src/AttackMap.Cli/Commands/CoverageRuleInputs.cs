@@ -1,55 +1,124 @@
 using System.Text.Json;
+using AttackMap.Sentinel;
 
 namespace AttackMap.Cli.Commands;
 
 /// <summary>
 /// Sorts the <c>coverage --rules</c> paths by content: an AttackMap mapping rule pack (a JSON object with a <c>rules</c>
-/// array) or Microsoft Sentinel analytics rules (a folder, a YAML template, an ARM template or REST export).
+/// array) or Microsoft Sentinel analytics rules (a YAML template, an ARM template or REST export). A folder is opened:
+/// its rule-pack JSON files are loaded as packs, its other <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files are imported
+/// as Sentinel rules. Every file is taken once, at its first place (<c>--rules S --rules S/</c> reads S once).
 /// </summary>
 internal sealed class CoverageRuleInputs
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    private CoverageRuleInputs(IReadOnlyList<string> packs, IReadOnlyList<string> sentinel)
+    private readonly List<string> _packs = new();
+    private readonly List<SentinelRuleInput> _sentinel = new();
+    private readonly HashSet<string> _seen = new(InputPaths.FileComparer);
+
+    private CoverageRuleInputs()
     {
-        Packs = packs;
-        Sentinel = sentinel;
     }
 
-    /// <summary>Gets the mapping rule packs, in command-line order.</summary>
-    public IReadOnlyList<string> Packs { get; }
+    /// <summary>Gets the mapping rule packs, in command-line order (a folder's packs in ordinal order), each file once.</summary>
+    public IReadOnlyList<string> Packs => _packs;
 
-    /// <summary>Gets the Sentinel rule folders and files: those of <c>--rules</c>, then those of <c>--sentinel-rules</c>, each path once.</summary>
-    public IReadOnlyList<string> Sentinel { get; }
+    /// <summary>Gets the Sentinel rule paths: those of <c>--rules</c>, then those of <c>--sentinel-rules</c>.</summary>
+    public IReadOnlyList<SentinelRuleInput> Sentinel => _sentinel;
 
     public static CoverageRuleInputs Sort(IReadOnlyList<string> rules, IReadOnlyList<string> sentinelRules)
     {
-        var packs = new List<string>();
-        var sentinel = new List<string>();
-        foreach (var path in rules)
+        var inputs = new CoverageRuleInputs();
+        foreach (var path in rules.Select(InputPaths.Trim))
         {
-            if (IsSentinel(path))
+            if (Directory.Exists(path))
             {
-                sentinel.Add(path);
+                inputs.AddFolder("--rules", path);
+            }
+            else if (IsSentinel(path))
+            {
+                inputs.AddSentinelFile("--rules", path);
+            }
+            else if (inputs._seen.Add(InputPaths.Key(path)))
+            {
+                inputs._packs.Add(path);
+            }
+        }
+
+        foreach (var path in sentinelRules.Select(InputPaths.Trim))
+        {
+            if (Directory.Exists(path))
+            {
+                inputs.AddFolder("--sentinel-rules", path);
+            }
+            else if (File.Exists(path))
+            {
+                inputs.AddSentinelFile("--sentinel-rules", path);
             }
             else
             {
-                packs.Add(path);
-            }
-        }
-
-        foreach (var path in sentinelRules)
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
                 throw new CliException($"--sentinel-rules '{path}' is neither a file nor a folder.", ExitCodes.Usage);
             }
-
-            sentinel.Add(path);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return new CoverageRuleInputs(packs, sentinel.Where(p => seen.Add(Path.GetFullPath(p))).ToArray());
+        return inputs;
+    }
+
+    private void AddSentinelFile(string option, string path)
+    {
+        if (_seen.Add(InputPaths.Key(path)))
+        {
+            _sentinel.Add(new SentinelRuleInput(option, path, IsFolder: false, new[] { path }, new[] { path }, HasPacks: false));
+        }
+    }
+
+    private void AddFolder(string option, string folder)
+    {
+        var files = new List<string>();
+        var sentinel = new List<string>();
+        var hasPacks = false;
+        foreach (var file in SentinelRuleImporter.RuleFiles(folder))
+        {
+            var isNew = _seen.Add(InputPaths.Key(file));
+            if (IsPackFile(file))
+            {
+                hasPacks = true;
+                if (isNew)
+                {
+                    _packs.Add(file);
+                }
+
+                continue;
+            }
+
+            sentinel.Add(file);
+            if (isNew)
+            {
+                files.Add(file);
+            }
+        }
+
+        _sentinel.Add(new SentinelRuleInput(option, folder, IsFolder: true, files, sentinel, hasPacks));
+    }
+
+    /// <summary>A <c>.json</c> file in a folder that is a rule pack (a broken one goes to the Sentinel importer, which reports it).</summary>
+    private static bool IsPackFile(string file)
+    {
+        if (!Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            return IsRulePack(File.ReadAllBytes(file));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsSentinel(string path)
@@ -94,7 +163,7 @@ internal sealed class CoverageRuleInputs
         using (document)
         {
             var root = document.RootElement;
-            if (IsRulePack(root))
+            if (IsRulePack(System.Text.Encoding.UTF8.GetBytes(text)))
             {
                 return false;
             }
@@ -108,12 +177,50 @@ internal sealed class CoverageRuleInputs
         throw Unrecognised(path, "no 'rules' array (rule pack) and no analytics rule (ARM 'resources' of type .../alertRules, REST 'value', or 'properties.query')");
     }
 
-    /// <summary>The rule pack shape: a JSON object with <c>rules</c>, <c>attackVersion</c> or the rule-pack <c>$schema</c> (an incomplete pack still goes to the pack reader, which lists what is missing).</summary>
-    private static bool IsRulePack(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Any(p =>
-            p.Name.Equals("rules", StringComparison.OrdinalIgnoreCase)
-            || p.Name.Equals("attackVersion", StringComparison.OrdinalIgnoreCase)
-            || (p.Name == "$schema" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains("rule-pack", StringComparison.Ordinal)));
+    /// <summary>
+    /// The rule pack shape: a JSON object with <c>rules</c>, <c>attackVersion</c> or the rule-pack <c>$schema</c> at its top
+    /// (an incomplete pack still goes to the pack reader, which lists what is missing). Reads the top level only, without
+    /// building a document, as a folder can hold many large JSON files.
+    /// </summary>
+    private static bool IsRulePack(ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+        {
+            json = json.Slice(3);
+        }
+
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("$schema"))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.GetString()!.Contains("rule-pack", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                var name = reader.GetString()!;
+                if (name.Equals("rules", StringComparison.OrdinalIgnoreCase) || name.Equals("attackVersion", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                reader.Read();
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
 
     /// <summary>An object typed <c>…/alertRules</c> or <c>…/AlertRuleTemplates</c>, or with <c>properties.query</c>, anywhere in the document.</summary>
     private static bool HasAnalyticsRule(JsonElement element, int depth)

@@ -63,6 +63,7 @@ public sealed class SentinelRuleImporterTests
         result.Errors.Should().ContainSingle().Which.Should().Be(new SentinelImportError
         {
             File = path,
+            SourceRelativePath = "rest-export.json",
             Location = "value[1]",
             Message = "the Scheduled rule has no 'properties.query'",
         });
@@ -77,6 +78,7 @@ public sealed class SentinelRuleImporterTests
         result.Errors.Should().HaveCount(2);
         var broken = result.Errors[0];
         broken.File.Should().Be(Path.Combine(Fixtures, "broken.yaml"));
+        broken.SourceRelativePath.Should().Be("broken.yaml");
         broken.Line.Should().Be(7);
         broken.Message.Should().StartWith("invalid YAML:");
     }

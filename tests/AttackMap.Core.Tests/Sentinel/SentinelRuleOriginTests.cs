@@ -3,7 +3,7 @@ using AttackMap.Tests.Support;
 
 namespace AttackMap.Tests.Sentinel;
 
-/// <summary>Where an imported rule comes from: <see cref="SentinelRule.RelativePath"/>, <see cref="SentinelRule.SourceUrl"/> and the mapping rules' references.</summary>
+/// <summary>Where an imported rule comes from: <see cref="SentinelRule.SourceRelativePath"/>, <see cref="SentinelRule.SourceUrl"/> and the mapping rules' references.</summary>
 public sealed class SentinelRuleOriginTests : IDisposable
 {
     private const string Repository = "https://github.com/Azure/Azure-Sentinel/blob/master/";
@@ -18,7 +18,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
     {
         var result = _importer.ImportFolder(Fixtures);
 
-        result.Rules.Select(r => (r.RelativePath, r.SourceUrl)).Should().Equal(
+        result.Rules.Select(r => (r.SourceRelativePath, r.SourceUrl)).Should().Equal(
             ("LegacyTechniques.yaml", (string?)null),
             ("Quirks.yaml", null),
             ("rest-export.json", null));
@@ -52,11 +52,12 @@ public sealed class SentinelRuleOriginTests : IDisposable
     [Fact]
     public void ImportFolder_SubfolderOfTheLayout_PathIsRelativeToItButTheUrlIsWhole()
     {
+        MakeCheckout();
         Place("Quirks.yaml", "Solutions/Contoso Lab/Analytic Rules/Identity/Quirks.yaml");
 
         var rule = _importer.ImportFolder(Path.Combine(_temp, "Solutions", "Contoso Lab")).Rules.Single();
 
-        rule.RelativePath.Should().Be("Analytic Rules/Identity/Quirks.yaml");
+        rule.SourceRelativePath.Should().Be("Analytic Rules/Identity/Quirks.yaml");
         rule.SourceUrl.Should().Be(Repository + "Solutions/Contoso%20Lab/Analytic%20Rules/Identity/Quirks.yaml");
     }
 
@@ -71,7 +72,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp).Rules.Single();
 
-        rule.RelativePath.Should().Be(relativePath);
+        rule.SourceRelativePath.Should().Be(relativePath);
         rule.SourceUrl.Should().BeNull();
     }
 
@@ -82,7 +83,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp + Path.DirectorySeparatorChar).Rules.Single();
 
-        rule.RelativePath.Should().Be("lab/Quirks.yaml");
+        rule.SourceRelativePath.Should().Be("lab/Quirks.yaml");
     }
 
     [Fact]
@@ -92,18 +93,19 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.ImportFolder(_temp).Rules.Single();
 
-        rule.RelativePath.Should().Be("Solutions/Contoso Lab/Analytic Rules/rest-export.json");
+        rule.SourceRelativePath.Should().Be("Solutions/Contoso Lab/Analytic Rules/rest-export.json");
         rule.SourceUrl.Should().BeNull();
     }
 
     [Fact]
     public void ImportFile_FileInTheLayout_RelativePathIsTheFileNameAndUrlIsKept()
     {
+        MakeCheckout();
         var path = Place("LegacyTechniques.yaml", "Detections/SigninLogs/LegacyTechniques.yaml");
 
         var rule = _importer.ImportFile(path).Rules.Single();
 
-        rule.RelativePath.Should().Be("LegacyTechniques.yaml");
+        rule.SourceRelativePath.Should().Be("LegacyTechniques.yaml");
         rule.SourceUrl.Should().Be(Repository + "Detections/SigninLogs/LegacyTechniques.yaml");
         SentinelCoverageRules.ToMappingRules(new[] { rule })[0].References.Should().Equal("LegacyTechniques.yaml", rule.SourceUrl);
     }
@@ -115,7 +117,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rule = _importer.Import(stream, "Detections/SigninLogs/LegacyTechniques.yaml").Rules.Single();
 
-        rule.RelativePath.Should().BeNull();
+        rule.SourceRelativePath.Should().BeNull();
         rule.SourceUrl.Should().Be(Repository + "Detections/SigninLogs/LegacyTechniques.yaml");
         var mapping = SentinelCoverageRules.ToMappingRules(new[] { rule })[0];
         mapping.References.Should().Equal("Detections/SigninLogs/LegacyTechniques.yaml", rule.SourceUrl);
@@ -134,6 +136,105 @@ public sealed class SentinelRuleOriginTests : IDisposable
         mapping.Should().OnlyContain(r => r.Location == "exports/rest-export.json value[0]" && r.References.SequenceEqual(new[] { "exports/rest-export.json" }));
     }
 
+    [Fact]
+    public void ImportFolder_OwnDetectionsFolderOutsideACheckout_HasNoUrl()
+    {
+        var path = Place("LegacyTechniques.yaml", "corp/Detections/Custom/our-rule.yaml");
+
+        var fromFolder = _importer.ImportFolder(Path.Combine(_temp, "corp")).Rules.Single();
+        var fromSubfolder = _importer.ImportFolder(Path.Combine(_temp, "corp", "Detections")).Rules.Single();
+        var fromFile = _importer.ImportFile(path).Rules.Single();
+
+        fromFolder.SourceRelativePath.Should().Be("Detections/Custom/our-rule.yaml");
+        new[] { fromFolder.SourceUrl, fromSubfolder.SourceUrl, fromFile.SourceUrl }.Should().OnlyContain(u => u == null);
+        SentinelCoverageRules.ToMappingRules(new[] { fromFolder with { Enabled = true } })[0].References
+            .Should().Equal("Detections/Custom/our-rule.yaml");
+    }
+
+    [Fact]
+    public void ImportFolder_OwnSolutionsFolderOutsideACheckout_HasNoUrl()
+    {
+        Place("Quirks.yaml", "corp/Solutions/Ours/Analytic Rules/Quirks.yaml");
+
+        _importer.ImportFolder(_temp).Rules.Single().SourceUrl.Should().BeNull();
+    }
+
+    [Fact]
+    public void ImportFolder_CheckoutRootOrSubfolder_BothGetTheUrl()
+    {
+        var checkout = Path.Combine("src", "Azure-Sentinel");
+        Directory.CreateDirectory(Path.Combine(_temp, checkout, "Solutions"));
+        Place("LegacyTechniques.yaml", Path.Combine(checkout, "Detections", "SigninLogs", "LegacyTechniques.yaml"));
+        const string url = Repository + "Detections/SigninLogs/LegacyTechniques.yaml";
+
+        _importer.ImportFolder(Path.Combine(_temp, checkout)).Rules.Single().SourceUrl.Should().Be(url);
+        _importer.ImportFolder(Path.Combine(_temp, checkout, "Detections", "SigninLogs")).Rules.Single().SourceUrl.Should().Be(url);
+        _importer.ImportFolder(_temp).Rules.Single().SourceUrl.Should().Be(url);
+    }
+
+    [Fact]
+    public void ImportFolder_SparseCheckoutWhoseGitConfigNamesTheRepository_GetsTheUrl()
+    {
+        Place("Quirks.yaml", "sentinel/Solutions/Contoso Lab/Analytic Rules/Quirks.yaml");
+        Directory.CreateDirectory(Path.Combine(_temp, "sentinel", ".git"));
+        File.WriteAllText(Path.Combine(_temp, "sentinel", ".git", "config"), "[remote \"origin\"]\n\turl = https://github.com/Azure/Azure-Sentinel.git\n");
+
+        _importer.ImportFolder(Path.Combine(_temp, "sentinel", "Solutions")).Rules.Single().SourceUrl
+            .Should().Be(Repository + "Solutions/Contoso%20Lab/Analytic%20Rules/Quirks.yaml");
+    }
+
+    [Theory]
+    [InlineData("/corp/Detections/Custom/our-rule.yaml")]
+    [InlineData("corp/Detections/Custom/our-rule.yaml")]
+    [InlineData("Detections/Custom/Nested/our-rule.yaml")]
+    public void Import_StreamNameNotARepositoryPath_HasNoUrlAndKeepsTheName(string name)
+    {
+        using var stream = File.OpenRead(Path.Combine(Fixtures, "LegacyTechniques.yaml"));
+
+        var rule = _importer.Import(stream, name).Rules.Single();
+
+        rule.SourceUrl.Should().BeNull();
+        rule.SourceFile.Should().Be(name);
+        SentinelCoverageRules.ToMappingRules(new[] { rule })[0].References.Should().Equal(name);
+    }
+
+    [Fact]
+    public void ImportFolder_Errors_CarryThePathRelativeToTheFolder()
+    {
+        var broken = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Sentinel", "broken.yaml");
+        Directory.CreateDirectory(Path.Combine(_temp, "team", "identity"));
+        File.Copy(broken, Path.Combine(_temp, "team", "identity", "broken.yaml"));
+        File.WriteAllText(Path.Combine(_temp, "team", "export.json"), """{ "value": [ { "name": "x", "kind": "Scheduled", "properties": { "displayName": "No query" } } ] }""");
+
+        var errors = _importer.ImportFolder(Path.Combine(_temp, "team")).Errors;
+
+        errors.Select(e => e.SourceRelativePath).Should().Equal("export.json", "identity/broken.yaml");
+        errors[0].ToString().Should().Be("export.json value[0]: the Scheduled rule has no 'properties.query'");
+        errors[1].ToString().Should().StartWith("identity/broken.yaml(7): invalid YAML:");
+        errors.Select(e => e.ToString()).Should().NotContain(t => t.Contains(_temp, StringComparison.Ordinal));
+        errors[1].File.Should().Be(Path.Combine(_temp, "team", "identity", "broken.yaml"));
+    }
+
+    [Fact]
+    public void ImportFile_Error_CarriesTheFileName()
+    {
+        var error = _importer.ImportFile(Path.Combine(Fixtures, "broken.yaml")).Errors.Single();
+
+        error.SourceRelativePath.Should().Be("broken.yaml");
+        error.ToString().Should().StartWith("broken.yaml(7): ");
+    }
+
+    [Fact]
+    public void Import_StreamError_HasNoRelativePathAndNamesTheLabel()
+    {
+        using var stream = File.OpenRead(Path.Combine(Fixtures, "broken.yaml"));
+
+        var error = _importer.Import(stream, "label.yaml").Errors.Single();
+
+        error.SourceRelativePath.Should().BeNull();
+        error.ToString().Should().StartWith("label.yaml(7): ");
+    }
+
     [SharedDataFact]
     public void ImportFolder_SharedRulesLaidOutAsInTheRepository_UrlsMatchTheirSourcePaths()
     {
@@ -141,6 +242,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
             .Select(l => l.Split('\t'))
             .Where(c => c[1] == "Azure/Azure-Sentinel" && c[2].EndsWith(".yaml", StringComparison.Ordinal))
             .ToDictionary(c => c[2], c => c[0]);
+        MakeCheckout();
         foreach (var (sourcePath, file) in sources)
         {
             var target = Path.Combine(_temp, sourcePath);
@@ -153,8 +255,8 @@ public sealed class SentinelRuleOriginTests : IDisposable
         sources.Should().HaveCountGreaterThan(20);
         result.Errors.Should().BeEmpty();
         result.Rules.Should().HaveCount(sources.Count);
-        result.Rules.Should().OnlyContain(r => sources.ContainsKey(r.RelativePath!)
-            && r.SourceUrl == Repository + string.Join("/", r.RelativePath!.Split('/').Select(Uri.EscapeDataString)));
+        result.Rules.Should().OnlyContain(r => sources.ContainsKey(r.SourceRelativePath!)
+            && r.SourceUrl == Repository + string.Join("/", r.SourceRelativePath!.Split('/').Select(Uri.EscapeDataString)));
         result.Rules.Should().Contain(r => r.SourceUrl == Repository + "Solutions/Azure%20Activity/Analytic%20Rules/Granting_Permissions_To_Account_detection.yaml");
         SentinelCoverageRules.ToMappingRules(result.Rules)
             .Should().OnlyContain(r => r.References.Count == 2 && r.References[1].StartsWith(Repository, StringComparison.Ordinal)
@@ -168,11 +270,18 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         var rules = _importer.ImportFolder(folder).Rules;
 
-        rules.Where(r => r.Format == SentinelRuleFormat.ArmTemplate).Select(r => r.RelativePath).Should().Equal(
+        rules.Where(r => r.Format == SentinelRuleFormat.ArmTemplate).Select(r => r.SourceRelativePath).Should().Equal(
             "arm/Creation of expensive computes in Azure.json", "arm/MFA disabled for a user.json");
-        rules.Should().Contain(r => r.RelativePath == "SigninPasswordSpray.yaml");
+        rules.Should().Contain(r => r.SourceRelativePath == "SigninPasswordSpray.yaml");
         SentinelCoverageRules.ToMappingRules(rules).SelectMany(r => r.References.Append(r.Location!))
             .Should().NotContain(t => t.Contains(folder, StringComparison.Ordinal));
+    }
+
+    /// <summary>Makes <see cref="_temp"/> look like an Azure-Sentinel checkout root: it holds both Solutions and Detections.</summary>
+    private void MakeCheckout()
+    {
+        Directory.CreateDirectory(Path.Combine(_temp, "Solutions"));
+        Directory.CreateDirectory(Path.Combine(_temp, "Detections"));
     }
 
     private string Place(string fixture, string relativePath)
