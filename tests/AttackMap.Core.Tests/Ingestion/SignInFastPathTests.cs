@@ -33,6 +33,7 @@ public sealed class SignInFastPathTests
         Line.Replace("{\"city\":\"Seattle\",\"countryOrRegion\":\"US\"}", "{\"countryOrRegion\":\"\"}", StringComparison.Ordinal),
         Line.Replace("\"status\":{", "\"status\":{\"ErrorCode\":1,", StringComparison.Ordinal),
         Line.Replace("\"identity\"", "\"ident\\u0069ty\"", StringComparison.Ordinal), // escaped name
+        Line.Replace("\"userPrincipalName\"", "\"userPr\u0131ncipalName\"", StringComparison.Ordinal), // non-ASCII name (raw UTF-8)
         Line.Replace("Avery Quinn", "Av\\u00e9ry \\\"Q\\\"", StringComparison.Ordinal), // escaped value
         Line.Replace("\"properties\":{", "\"properties\":{\"ResultType\":\"7\",", StringComparison.Ordinal),
         Line.Replace("\"resultType\":\"50126\",", string.Empty, StringComparison.Ordinal),
@@ -80,6 +81,7 @@ public sealed class SignInFastPathTests
     [InlineData("{\"category\":\"AuditLogs\",\"properties\":{}}")]
     [InlineData("{\"category\":\"SignInLogs\"}")]
     [InlineData("{\"properties\":{},\"category\":\"SignInLogs\"}")]
+    [InlineData("{\"category\":\"SignInLogs\",\"properties\":{\"userId\u0130\":\"a\"}}")] // non-ASCII name (raw UTF-8)
     public void TryRead_UnusualRecord_Declines(string json) =>
         new SignInLineParser(64).TryRead(Encoding.UTF8.GetBytes(json), out _).Should().BeFalse();
 
