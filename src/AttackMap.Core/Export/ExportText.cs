@@ -16,6 +16,20 @@ internal static class ExportText
         _ => 0,
     };
 
+    /// <summary>The Navigator score of an entry: an unmapped NeedsLogging (no rule, log off) scores 0 like NeedsRule, not 20.</summary>
+    public static int Score(CoverageStatus status, bool mapped) => IsUnmappedNeedsLogging(status, mapped) ? UnmappedNeedsLoggingScore : Score(status);
+
+    /// <summary>The Navigator colour of an entry: an unmapped NeedsLogging gets a darker red than NeedsRule.</summary>
+    public static string Color(CoverageStatus status, bool mapped) => IsUnmappedNeedsLogging(status, mapped) ? UnmappedNeedsLoggingColor : Color(status);
+
+    public static bool IsUnmappedNeedsLogging(CoverageStatus status, bool mapped) => status == CoverageStatus.NeedsLogging && !mapped;
+
+    public const int UnmappedNeedsLoggingScore = 0;
+
+    public const string UnmappedNeedsLoggingColor = "#a50026";
+
+    public const string UnmappedNeedsLoggingLabel = "Needs logging, no rule";
+
     public static string Color(CoverageStatus status) => status switch
     {
         CoverageStatus.Direct => "#1a9850",

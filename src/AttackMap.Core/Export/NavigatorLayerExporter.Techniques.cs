@@ -46,10 +46,11 @@ public sealed partial class NavigatorLayerExporter
             writer.WriteString("tactic", tactic);
         }
 
-        writer.WriteNumber("score", ExportText.Score(status));
+        var mapped = ruleIds.Count > 0;
+        writer.WriteNumber("score", ExportText.Score(status, mapped));
         if (_options.UseStatusColors)
         {
-            writer.WriteString("color", ExportText.Color(status));
+            writer.WriteString("color", ExportText.Color(status, mapped));
         }
 
         writer.WriteString("comment", reason);

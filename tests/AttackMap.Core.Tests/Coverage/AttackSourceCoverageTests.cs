@@ -58,11 +58,34 @@ public sealed class AttackSourceCoverageTests
 
         unmapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
         CoverageGate.Parse("T1078.004:NeedsRule").Check(unmapped).Should().ContainSingle()
-            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging, required at least NeedsRule (NeedsLogging: no rule maps it");
-        CoverageGate.Parse("T1078.004:NeedsLogging").Check(unmapped).Should().ContainSingle();
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging (no rule maps it), required at least NeedsRule (NeedsLogging: no rule maps it");
+        CoverageGate.Parse("T1078.004:NeedsLogging").Check(unmapped).Should().ContainSingle()
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging (no rule maps it), required at least NeedsLogging with a rule mapping it (NeedsLogging: no rule maps it");
         mapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
         CoverageGate.Parse("T1078.004:NeedsLogging").Check(mapped).Should().BeEmpty();
-        CoverageGate.Parse("T1078.004:NeedsReview").Check(mapped).Should().ContainSingle();
+        CoverageGate.Parse("T1078.004:NeedsReview").Check(mapped).Should().ContainSingle()
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging, required at least NeedsReview (NeedsLogging: mapped by 1 rule");
+    }
+
+    [Fact]
+    public void Compare_NeedsLoggingTechniqueLosesItsLastRule_IsADowngradeNamingIt()
+    {
+        var signInsOff = LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn);
+        var rule = new MappingRule("signin.cloud-account", LogFamily.EntraSignIn, new[] { "T1078.004" }, EvidenceKind.DirectDetection, "test");
+        var mapped = _calculator.Calculate(_catalog, new[] { rule }, signInsOff);
+        var unmapped = _calculator.Calculate(_catalog, Array.Empty<MappingRule>(), signInsOff);
+
+        var lost = CoverageDiff.Compare(mapped, unmapped).Changes.Should().ContainSingle(c => c.TechniqueId == "T1078.004").Subject;
+        var gained = CoverageDiff.Compare(unmapped, mapped).Changes.Should().ContainSingle(c => c.TechniqueId == "T1078.004").Subject;
+
+        lost.Kind.Should().Be(CoverageChangeKind.Downgraded);
+        lost.Before.Should().Be(CoverageStatus.NeedsLogging);
+        lost.After.Should().Be(CoverageStatus.NeedsLogging);
+        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs");
+        gained.Kind.Should().Be(CoverageChangeKind.Upgraded);
+        gained.Reason.Should().StartWith("NeedsLogging (no rule maps it) -> NeedsLogging: NeedsLogging: mapped by 1 rule");
+        CoverageGate.Parse("downgrade").Check(CoverageSnapshot.From(unmapped), CoverageDiff.Compare(mapped, unmapped)).Select(l => l.Substring(0, l.IndexOf(':', l.IndexOf(':') + 1)))
+            .Should().Equal("T1078 Valid Accounts: NeedsLogging -> NeedsLogging (no rule maps it)", "T1078.004 Cloud Accounts: NeedsLogging -> NeedsLogging (no rule maps it)");
     }
 
     [Fact]

@@ -98,7 +98,13 @@ public sealed class AttackSourceExportTests
             ("ATT&CK analytic AN1469 (DET0531, azure:audit)", "https://attack.mitre.org/detectionstrategies/DET0531#AN1469"),
             ("rule source (audit.sp-credential)", AuditReference));
         var cloud = entries.Single(e => e.GetProperty("techniqueID").GetString() == "T1078.004");
-        cloud.GetProperty("score").GetInt32().Should().Be(20);
+        cloud.GetProperty("score").GetInt32().Should().Be(0, "no rule maps it and its log is off: not above NeedsRule");
+        cloud.GetProperty("color").GetString().Should().Be("#a50026");
+        using var signInsOn = JsonDocument.Parse(new NavigatorLayerExporter().ToJson(Report(LogSourceInventory.AllEnabled)));
+        var visible = signInsOn.RootElement.GetProperty("techniques").EnumerateArray().Single(e => e.GetProperty("techniqueID").GetString() == "T1078.004");
+        visible.GetProperty("score").GetInt32().Should().Be(0);
+        visible.GetProperty("color").GetString().Should().Be("#d73027");
+        layer.RootElement.GetProperty("description").GetString().Should().Contain("NeedsRule 0, NeedsLogging with no rule 0");
         cloud.GetProperty("links").EnumerateArray().Single().GetProperty("url").GetString().Should().Be("https://attack.mitre.org/detectionstrategies/DET0546#AN1503");
         entries.Single(e => e.GetProperty("techniqueID").GetString() == "T1485").TryGetProperty("links", out _).Should().BeFalse("nothing to link");
     }
