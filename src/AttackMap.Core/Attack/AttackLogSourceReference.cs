@@ -49,6 +49,12 @@ public sealed record AttackLogSourceReference
     public string? SourceTechniqueId { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether the analytic also lists log sources a catalog does not keep (for example endpoint or
+    /// Microsoft 365 sources): the Azure source alone may not be enough to carry out the analytic.
+    /// </summary>
+    public bool AlsoListsNonAzureSources { get; init; }
+
+    /// <summary>
     /// Gets the analytic's page on the versioned ATT&amp;CK site for <see cref="AttackVersion"/>, for example
     /// <c>https://attack.mitre.org/versions/v18/detectionstrategies/DET0463#AN1277</c>: the live site shows the newest
     /// release, where a v18 analytic may have changed or gone. Without a version, the live-site URL

@@ -24,7 +24,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1078.004", LogSourceInventory.AllEnabled);
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN1503 reads azure:signinlogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN1503 lists azure:signinlogs");
         coverage.VisibleIn.Should().Equal("SigninLogs");
         var source = coverage.AttackLogSources.Should().ContainSingle().Subject;
         source.Family.Should().Be(LogFamily.EntraSignIn);
@@ -41,7 +41,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN1503 reads azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule");
         coverage.VisibleIn.Should().BeEmpty();
         coverage.Rules.Should().BeEmpty();
         coverage.Tactics.Should().HaveCount(4).And.OnlyContain(t => t.Status == CoverageStatus.NeedsLogging);
@@ -94,7 +94,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1078.004", LogSourceInventory.FromTables(new[] { "AADNonInteractiveUserSignInLogs" }));
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; AADNonInteractiveUserSignInLogs is enabled and ATT&CK analytic AN1503 reads azure:signinlogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; AADNonInteractiveUserSignInLogs is enabled and ATT&CK analytic AN1503 lists azure:signinlogs");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
         coverage.Reason.Should().Be(
-            "NeedsRule: no rule maps it or any of its sub-techniques; SigninLogs is enabled and ATT&CK analytics AN1277, AN1339 (via T1110.003) read azure:signinlogs");
+            "NeedsRule: no rule maps it or any of its sub-techniques; SigninLogs is enabled and ATT&CK analytics AN1277, AN1339 (via T1110.003) list azure:signinlogs");
         coverage.AttackLogSources.Select(s => (s.Reference.AnalyticId, s.ViaSubTechnique)).Should().Equal(("AN1277", (string?)null), ("AN1339", "T1110.003"));
     }
 
@@ -135,7 +135,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Reason.Should().Be(
             "NeedsLogging: no rule maps it or any of its sub-techniques, and the log that would show it is not enabled: enable SigninLogs "
-            + "(ATT&CK analytics AN1277, AN1339 (via T1110.003) read azure:signinlogs), then write a rule");
+            + "(ATT&CK analytics AN1277, AN1339 (via T1110.003) list azure:signinlogs), then write a rule");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AuditLogs (ATT&CK analytic AN0802 reads azure:policy), then write a rule");
+            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AuditLogs (ATT&CK analytic AN0802 lists azure:policy), then write a rule");
         coverage.AttackLogSources.Single().Reference.SourceTechniqueId.Should().Be("T1562.008");
     }
 
@@ -167,7 +167,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1614", LogSourceInventory.AllEnabled);
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; ATT&CK analytic AN0122 reads azure:vpcflow, a source this library does not read");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; ATT&CK analytic AN0122 lists azure:vpcflow, a source this library does not read");
         var source = coverage.AttackLogSources.Single();
         source.IsReadByAttackMap.Should().BeFalse();
         source.Family.Should().BeNull();
@@ -182,11 +182,11 @@ public sealed class AttackSourceCoverageTests
         var enabled = Coverage("T1651", LogSourceInventory.AllEnabled.Without(LogFamily.EntraAudit));
 
         disabled.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AzureActivity (ATT&CK analytic AN1502 reads azure:activity), then write a rule; "
-            + "ATT&CK analytic AN1502 also reads azure:vmguest, a source this library does not read");
+            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AzureActivity (ATT&CK analytic AN1502 lists azure:activity), then write a rule; "
+            + "ATT&CK analytic AN1502 also lists azure:vmguest, a source this library does not read");
         enabled.Reason.Should().Be(
-            "NeedsRule: no rule maps it; AzureActivity is enabled and ATT&CK analytic AN1502 reads azure:activity; "
-            + "ATT&CK analytic AN1502 also reads azure:vmguest, a source this library does not read");
+            "NeedsRule: no rule maps it; AzureActivity is enabled and ATT&CK analytic AN1502 lists azure:activity; "
+            + "ATT&CK analytic AN1502 also lists azure:vmguest, a source this library does not read");
     }
 
     [Fact]
@@ -216,10 +216,10 @@ public sealed class AttackSourceCoverageTests
         var off = _calculator.Calculate(AttackCatalog.Default, rules, LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn)).GetCoverage("T1110.002");
 
         on.Status.Should().Be(CoverageStatus.NeedsRule);
-        on.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN0295 reads azure:signinlogs");
+        on.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN0295 lists azure:signinlogs");
         off.Status.Should().Be(CoverageStatus.NeedsLogging);
         off.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN0295 reads azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN0295 lists azure:signinlogs), then write a rule");
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = report.GetCoverage("T1199");
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytics AN1347, AN1350 read azure:signinlogs; not enabled: AuditLogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytics AN1347, AN1350 list azure:signinlogs (with non-Azure sources); not enabled: AuditLogs");
         coverage.AttackLogSources.Select(s => s.ToString()).Should().Equal(
             "azure:audit (AN1347) -> AuditLogs (not enabled)", "azure:signinlogs (AN1347) -> SigninLogs", "azure:signinlogs (AN1350) -> SigninLogs");
         coverage.AttackLogSources[1].Tables.Should().HaveCount(4, "the AN1347 channel names service principal sign-ins");

@@ -63,10 +63,10 @@ public sealed class AttackSourceExportTests
         var markdown = new MarkdownCoverageReportExporter().ToMarkdown(SignInsOff());
 
         markdown.Should().Contain(
-            "- **Enable `SigninLogs`** (Entra ID sign-ins): 4 techniques that no rule maps become visible (ATT&CK's analytics read this log; then write a rule): "
+            "- **Enable `SigninLogs`** (Entra ID sign-ins): 4 techniques that no rule maps become visible (ATT&CK's analytics list this log; then write a rule): "
             + "T1078 Valid Accounts, T1078.004 Valid Accounts: Cloud Accounts, T1110 Brute Force, T1110.003 Brute Force: Password Spraying.")
             .And.Contain("| T1078.004 | Valid Accounts: Cloud Accounts | Needs logging | NeedsLogging: no rule maps it, and the log that would show it is not enabled: "
-                + "enable SigninLogs (ATT&CK analytic AN1503 reads azure:signinlogs), then write a rule | - |");
+                + "enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule | - |");
     }
 
     [Fact]
