@@ -32,7 +32,7 @@ internal static class AttackSourceReasons
             var tables = TablesOf(read, s => s.Tables[0]);
             return (CoverageStatus.NeedsLogging,
                 $"NeedsLogging: no rule maps it{(hasSubTechniques ? " or any of its sub-techniques" : string.Empty)}, "
-                + $"and the log that would show it is not enabled: enable {string.Join(" or ", tables)} ({Analytics(read)}), then write a rule"
+                + $"and no table that would show it is enabled: enable {string.Join(" or ", tables)} ({Analytics(read)}), then write a rule"
                 + NotRead(notRead, also: true));
         }
 

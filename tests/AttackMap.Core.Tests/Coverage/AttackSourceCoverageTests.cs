@@ -41,7 +41,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule");
         coverage.VisibleIn.Should().BeEmpty();
         coverage.Rules.Should().BeEmpty();
         coverage.Tactics.Should().HaveCount(4).And.OnlyContain(t => t.Status == CoverageStatus.NeedsLogging);
@@ -81,7 +81,7 @@ public sealed class AttackSourceCoverageTests
         lost.Kind.Should().Be(CoverageChangeKind.Downgraded);
         lost.Before.Should().Be(CoverageStatus.NeedsLogging);
         lost.After.Should().Be(CoverageStatus.NeedsLogging);
-        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs");
+        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs");
         gained.Kind.Should().Be(CoverageChangeKind.Upgraded);
         gained.Reason.Should().StartWith("NeedsLogging (no rule maps it) -> NeedsLogging: NeedsLogging: mapped by 1 rule");
         CoverageGate.Parse("downgrade").Check(CoverageSnapshot.From(unmapped), CoverageDiff.Compare(mapped, unmapped)).Select(l => l.Substring(0, l.IndexOf(':', l.IndexOf(':') + 1)))
@@ -134,7 +134,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1110", LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn));
 
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it or any of its sub-techniques, and the log that would show it is not enabled: enable SigninLogs "
+            "NeedsLogging: no rule maps it or any of its sub-techniques, and no table that would show it is enabled: enable SigninLogs "
             + "(ATT&CK analytics AN1277, AN1339 (via T1110.003) list azure:signinlogs), then write a rule");
     }
 
@@ -157,7 +157,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AuditLogs (ATT&CK analytic AN0802 lists azure:policy), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable AuditLogs (ATT&CK analytic AN0802 lists azure:policy), then write a rule");
         coverage.AttackLogSources.Single().Reference.SourceTechniqueId.Should().Be("T1562.008");
     }
 
@@ -182,7 +182,7 @@ public sealed class AttackSourceCoverageTests
         var enabled = Coverage("T1651", LogSourceInventory.AllEnabled.Without(LogFamily.EntraAudit));
 
         disabled.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AzureActivity (ATT&CK analytic AN1502 lists azure:activity), then write a rule; "
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable AzureActivity (ATT&CK analytic AN1502 lists azure:activity), then write a rule; "
             + "ATT&CK analytic AN1502 also lists azure:vmguest, a source this library does not read");
         enabled.Reason.Should().Be(
             "NeedsRule: no rule maps it; AzureActivity is enabled and ATT&CK analytic AN1502 lists azure:activity; "
@@ -219,7 +219,7 @@ public sealed class AttackSourceCoverageTests
         on.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN0295 lists azure:signinlogs");
         off.Status.Should().Be(CoverageStatus.NeedsLogging);
         off.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN0295 lists azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs (ATT&CK analytic AN0295 lists azure:signinlogs), then write a rule");
     }
 
     [Fact]

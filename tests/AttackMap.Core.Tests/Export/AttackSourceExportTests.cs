@@ -65,7 +65,7 @@ public sealed class AttackSourceExportTests
         markdown.Should().Contain(
             "- **Enable `SigninLogs`** (Entra ID sign-ins): 4 techniques that no rule maps become visible (ATT&CK's analytics list this log; then write a rule): "
             + "T1078 Valid Accounts, T1078.004 Valid Accounts: Cloud Accounts, T1110 Brute Force, T1110.003 Brute Force: Password Spraying.")
-            .And.Contain("| T1078.004 | Valid Accounts: Cloud Accounts | Needs logging | NeedsLogging: no rule maps it, and the log that would show it is not enabled: "
+            .And.Contain("| T1078.004 | Valid Accounts: Cloud Accounts | Needs logging | NeedsLogging: no rule maps it, and no table that would show it is enabled: "
                 + "enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule | - |");
     }
 
