@@ -55,7 +55,7 @@ internal static class ExportText
         CoverageStatus.Direct => "A direct-detection rule over an enabled log source raises evidence on its own.",
         CoverageStatus.CorrelationOnly => "Only correlation-context or precondition rules: a finding needs a second signal.",
         CoverageStatus.NeedsReview => "Only needs-review rules: every hit needs an analyst's decision.",
-        CoverageStatus.NeedsLogging => "Rules exist, or ATT&CK's analytics name a log that would show it, but none of those log sources is enabled.",
+        CoverageStatus.NeedsLogging => "Rules exist but none of their log families is enabled, or no rule maps it and no table that would show ATT&CK's log sources for it is enabled.",
         CoverageStatus.NeedsRule => "No rule maps the technique (an enabled log may already show it: see the reason).",
         _ => "Outside the platform scope.",
     };

@@ -108,4 +108,20 @@ public sealed class AttackLogSourceCorrectionsTests
         drive.AlsoListsNonAzureSources.Should().BeTrue();
         bruteForce.AlsoListsNonAzureSources.Should().BeFalse();
     }
+
+    [Fact]
+    public void ToJson_CorrectedSource_CarriesCorrectionAndOtherSources()
+    {
+        var report = new CoverageCalculator().Calculate(Catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);
+
+        using var json = System.Text.Json.JsonDocument.Parse(new JsonCoverageReportExporter().ToJson(report));
+
+        var technique = json.RootElement.GetProperty("techniques").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "T1649");
+        var source = technique.GetProperty("attackLogSources").EnumerateArray().Single(s => s.GetProperty("analytic").GetString() == "AN0674");
+        source.GetProperty("family").GetString().Should().Be("EntraAudit");
+        source.GetProperty("tables").EnumerateArray().Select(t => t.GetString()).Should().Equal("AuditLogs");
+        source.GetProperty("otherSources").GetBoolean().Should().BeTrue();
+        source.GetProperty("correction").GetString().Should().StartWith("channel 'Add certificate credential'");
+        source.GetProperty("url").GetString().Should().Be("https://attack.mitre.org/versions/v18/detectionstrategies/DET0240#AN0674");
+    }
 }
