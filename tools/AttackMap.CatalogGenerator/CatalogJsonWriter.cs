@@ -172,6 +172,11 @@ public static class CatalogJsonWriter
                 w.WriteString("sourceTechnique", r.SourceTechniqueId);
             }
 
+            if (r.AlsoListsNonAzureSources)
+            {
+                w.WriteBoolean("otherSources", true);
+            }
+
             w.WriteEndObject();
         }
 

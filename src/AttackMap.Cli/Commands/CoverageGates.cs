@@ -9,7 +9,9 @@ internal static class CoverageGates
     public static Option<string[]> CreateOption() => new("--fail-on")
     {
         Description = "Exit 1 when a gate fails: 'downgrade' (any technique's status got weaker; needs a baseline) or "
-            + "'<technique>:<status>' (that technique must be at least Direct, CorrelationOnly, NeedsReview, NeedsLogging); repeatable.",
+            + "'<technique>:<status>' (that technique must be at least that status); repeatable. Ranking, strongest first: Direct, "
+            + "CorrelationOnly, NeedsReview, NeedsLogging, NeedsRule, then NeedsLogging with no rule mapping the technique "
+            + "(its ATT&CK log is off), which fails ':NeedsRule' and ':NeedsLogging'.",
     };
 
     public static IReadOnlyList<CoverageGate> Parse(IEnumerable<string>? texts)

@@ -48,8 +48,31 @@ public sealed record AttackLogSourceReference
     /// </summary>
     public string? SourceTechniqueId { get; init; }
 
-    /// <summary>Gets the analytic's page, for example <c>https://attack.mitre.org/detectionstrategies/DET0463#AN1277</c>.</summary>
-    public string Url => "https://attack.mitre.org/detectionstrategies/" + DetectionStrategyId + "#" + AnalyticId;
+    /// <summary>
+    /// Gets a value indicating whether the analytic also lists log sources a catalog does not keep (for example endpoint or
+    /// Microsoft 365 sources): the Azure source alone may not be enough to carry out the analytic.
+    /// </summary>
+    public bool AlsoListsNonAzureSources { get; init; }
+
+    /// <summary>
+    /// Gets the analytic's page on the versioned ATT&amp;CK site for <see cref="AttackVersion"/>, for example
+    /// <c>https://attack.mitre.org/versions/v18/detectionstrategies/DET0463#AN1277</c>: the live site shows the newest
+    /// release, where a v18 analytic may have changed or gone. Without a version, the live-site URL
+    /// (<c>https://attack.mitre.org/detectionstrategies/DET0463#AN1277</c>, as in MITRE's bundle).
+    /// </summary>
+    public string Url
+    {
+        get
+        {
+            var version = AttackVersion?.Trim() ?? string.Empty;
+            var dot = version.IndexOf('.');
+            var major = dot < 0 ? version : version.Substring(0, dot);
+            var site = major.Length > 0 && major.All(char.IsDigit)
+                ? "https://attack.mitre.org/versions/v" + major + "/detectionstrategies/"
+                : "https://attack.mitre.org/detectionstrategies/";
+            return site + DetectionStrategyId + "#" + AnalyticId;
+        }
+    }
 
     /// <summary>Tells whether a log source name is one of <see cref="AzureSourceNames"/> (case-insensitive).</summary>
     /// <param name="name">A log source name from an analytic.</param>

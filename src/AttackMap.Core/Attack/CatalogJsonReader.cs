@@ -67,7 +67,7 @@ internal static class CatalogJsonReader
     private static string? GetString(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>Reads <c>logSources</c>: <c>name</c>, <c>channel</c>, <c>analytic</c>, <c>strategy</c>, <c>platform</c>, <c>version</c>, optional <c>sourceTechnique</c>.</summary>
+    /// <summary>Reads <c>logSources</c>: <c>name</c>, <c>channel</c>, <c>analytic</c>, <c>strategy</c>, <c>platform</c>, <c>version</c>, optional <c>sourceTechnique</c> and <c>otherSources</c> (true when the analytic also lists non-Azure sources).</summary>
     private static IReadOnlyList<AttackLogSourceReference> GetLogSources(JsonElement obj)
     {
         if (!obj.TryGetProperty("logSources", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
@@ -87,6 +87,7 @@ internal static class CatalogJsonReader
                 Platform = GetString(item, "platform") ?? string.Empty,
                 AttackVersion = GetString(item, "version") ?? string.Empty,
                 SourceTechniqueId = GetString(item, "sourceTechnique"),
+                AlsoListsNonAzureSources = item.TryGetProperty("otherSources", out var other) && other.ValueKind == JsonValueKind.True,
             });
         }
 

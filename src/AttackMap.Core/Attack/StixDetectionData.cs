@@ -8,7 +8,7 @@ namespace AttackMap.Attack;
 /// </summary>
 internal sealed class StixDetectionData
 {
-    private readonly Dictionary<string, (string Id, string Platform, List<(string Name, string Channel)> Sources)> _analytics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, string Platform, List<(string Name, string Channel)> Sources, bool OtherSources)> _analytics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Id, IReadOnlyList<string> AnalyticRefs)> _strategies = new(StringComparer.Ordinal);
     private readonly List<(string Strategy, string Pattern)> _detects = new();
 
@@ -21,18 +21,27 @@ internal sealed class StixDetectionData
         }
 
         var sources = new List<(string, string)>();
+        var otherSources = false;
         foreach (var reference in references.EnumerateArray())
         {
-            if (reference.ValueKind == JsonValueKind.Object && StixJson.GetString(reference, "name") is { } name
-                && AttackLogSourceReference.IsAzureSourceName(name))
+            if (reference.ValueKind != JsonValueKind.Object || StixJson.GetString(reference, "name") is not { } name)
+            {
+                continue;
+            }
+
+            if (AttackLogSourceReference.IsAzureSourceName(name))
             {
                 sources.Add((name.Trim(), StixJson.GetString(reference, "channel")?.Trim() ?? string.Empty));
+            }
+            else
+            {
+                otherSources = true;
             }
         }
 
         if (sources.Count > 0)
         {
-            _analytics[stixId] = (attackId, string.Join(", ", StixJson.GetStrings(obj, "x_mitre_platforms")), sources);
+            _analytics[stixId] = (attackId, string.Join(", ", StixJson.GetStrings(obj, "x_mitre_platforms")), sources, otherSources);
         }
     }
 
@@ -85,6 +94,7 @@ internal sealed class StixDetectionData
                         DetectionStrategyId = strategy.Id,
                         Platform = analytic.Platform,
                         AttackVersion = version,
+                        AlsoListsNonAzureSources = analytic.OtherSources,
                     });
                 }
             }

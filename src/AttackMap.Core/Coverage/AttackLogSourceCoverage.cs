@@ -14,7 +14,16 @@ public sealed class AttackLogSourceCoverage
     {
         Reference = reference;
         ViaSubTechnique = viaSubTechnique;
-        Family = AttackLogSourceMap.TryGetFamily(reference.Name, out var family) ? family : null;
+        if (AttackLogSourceCorrections.TryFind(reference, out var corrected, out var correction))
+        {
+            Family = corrected;
+            Correction = correction;
+        }
+        else
+        {
+            Family = AttackLogSourceMap.TryGetFamily(reference.Name, out var family) ? family : null;
+        }
+
         Tables = AttackLogSourceMap.GetTables(reference);
         EnabledTables = Tables.Where(inventory.IsTableEnabled).ToArray();
     }
@@ -25,8 +34,20 @@ public sealed class AttackLogSourceCoverage
     /// <summary>Gets the sub-technique whose analytic this is, when it counts toward a parent; else <see langword="null"/>.</summary>
     public string? ViaSubTechnique { get; }
 
-    /// <summary>Gets the log family that shows the source, or <see langword="null"/> when AttackMap reads none (<c>azure:vmguest</c>, <c>azure:vpcflow</c>).</summary>
+    /// <summary>
+    /// Gets the log family that shows the source (after a <see cref="Correction"/>), or <see langword="null"/> when AttackMap
+    /// reads none (<c>azure:vmguest</c>, <c>azure:vpcflow</c>, a read operation).
+    /// </summary>
     public LogFamily? Family { get; }
+
+    /// <summary>
+    /// Gets why AttackMap reads the reference differently from MITRE's label, for example
+    /// <c>channel 'Add certificate credential' (...) is an Entra ID audit activity: AuditLogs</c>; else <see langword="null"/>.
+    /// </summary>
+    public string? Correction { get; }
+
+    /// <summary>Gets a value indicating whether a correction says no table AttackMap reads shows the channel (a read operation, for example).</summary>
+    internal bool IsCorrectedNotVisible => Correction is not null && Tables.Count == 0;
 
     /// <summary>Gets the tables that would show the source, the one to enable first first; empty when AttackMap reads none.</summary>
     public IReadOnlyList<string> Tables { get; }
@@ -48,7 +69,7 @@ public sealed class AttackLogSourceCoverage
     public override string ToString()
     {
         var via = ViaSubTechnique is null ? string.Empty : ", via " + ViaSubTechnique;
-        var target = !IsReadByAttackMap ? "a source AttackMap does not read" : IsEnabled ? DisplayTable : DisplayTable + " (not enabled)";
+        var target = IsCorrectedNotVisible ? "not visible in a table AttackMap reads" : !IsReadByAttackMap ? "a source AttackMap does not read" : IsEnabled ? DisplayTable : DisplayTable + " (not enabled)";
         return $"{Reference.Name} ({Reference.AnalyticId}{via}) -> {target}";
     }
 }

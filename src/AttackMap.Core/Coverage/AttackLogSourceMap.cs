@@ -16,6 +16,13 @@ namespace AttackMap.Coverage;
 /// <see cref="LogFamily.EntraAudit"/>, <c>AuditLogs</c>. <c>azure:activity</c>: <see cref="LogFamily.AzureActivity"/>,
 /// <c>AzureActivity</c>. <c>azure:vmguest</c> (processes inside a VM) and <c>azure:vpcflow</c> (network flows) are none
 /// of the five families: AttackMap reads no table that shows them. Names compare case-insensitively.
+/// <para>
+/// MITRE's label does not always fit the channel. <see cref="GetTables"/> applies a small correction table, keyed by
+/// analytic id and channel, first: a channel that is an Entra ID audit activity (for example AN0674's
+/// "Add certificate credential", labelled <c>azure:signinlogs</c>) gives <c>AuditLogs</c>; a read operation (for example
+/// AN1088's <c>Microsoft.Graph/users/read</c>, labelled <c>azure:activity</c>) gives no table, as neither the Activity log
+/// nor the Entra ID audit log records reads. <c>AttackLogSourceCoverage.Correction</c> says why; docs/coverage.md lists them.
+/// </para>
 /// </remarks>
 public static class AttackLogSourceMap
 {
@@ -52,12 +59,20 @@ public static class AttackLogSourceMap
 
     /// <summary>Gets the tables that would show what a reference describes, the one to enable first first.</summary>
     /// <param name="reference">The reference.</param>
-    /// <returns>The tables; empty when AttackMap reads no table that shows the source (<c>azure:vmguest</c>, <c>azure:vpcflow</c>, any unknown name).</returns>
+    /// <returns>
+    /// The tables; empty when AttackMap reads no table that shows the source (<c>azure:vmguest</c>, <c>azure:vpcflow</c>, any
+    /// unknown name, or a channel the correction table marks not visible).
+    /// </returns>
     public static IReadOnlyList<string> GetTables(AttackLogSourceReference reference)
     {
         if (reference is null)
         {
             throw new ArgumentNullException(nameof(reference));
+        }
+
+        if (AttackLogSourceCorrections.TryFind(reference, out var corrected, out _))
+        {
+            return corrected is { } correctedFamily ? LogSourceTables.GetTables(correctedFamily) : Array.Empty<string>();
         }
 
         if (!TryGetFamily(reference.Name, out var family))

@@ -32,38 +32,61 @@ internal static class AttackSourceReasons
             var tables = TablesOf(read, s => s.Tables[0]);
             return (CoverageStatus.NeedsLogging,
                 $"NeedsLogging: no rule maps it{(hasSubTechniques ? " or any of its sub-techniques" : string.Empty)}, "
-                + $"and the log that would show it is not enabled: enable {string.Join(" or ", tables)} ({Analytics(read)}), then write a rule"
+                + $"and no table that would show it is enabled: enable {string.Join(" or ", tables)} ({Analytics(read)}), then write a rule"
                 + NotRead(notRead, also: true));
         }
 
         return (CoverageStatus.NeedsRule, $"{noRule}; {NotRead(notRead, also: false)}");
     }
 
-    /// <summary>"ATT&amp;CK analytic AN1277 reads azure:signinlogs" or "ATT&amp;CK analytics AN1347, AN1350 (via T1098.001) read azure:audit, azure:signinlogs".</summary>
+    /// <summary>
+    /// "ATT&amp;CK analytic AN1277 lists azure:signinlogs" or "ATT&amp;CK analytics AN1347, AN1350 (via T1098.001) list azure:audit,
+    /// azure:signinlogs (with non-Azure sources)": MITRE's analytic lists the source, it may need others too; then the
+    /// corrections of MITRE's labels that apply ("; label corrected: ...").
+    /// </summary>
     private static string Analytics(IReadOnlyCollection<AttackLogSourceCoverage> sources)
     {
         var analytics = sources
             .Select(s => s.Reference.AnalyticId + (s.ViaSubTechnique is null ? string.Empty : " (via " + s.ViaSubTechnique + ")"))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        var names = sources.Select(s => s.Reference.Name).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
-        return analytics.Length == 1
-            ? $"ATT&CK analytic {analytics[0]} reads {string.Join(", ", names)}"
-            : $"ATT&CK analytics {string.Join(", ", analytics)} read {string.Join(", ", names)}";
+        var names = Names(sources);
+        var other = sources.Any(s => s.Reference.AlsoListsNonAzureSources) ? " (with non-Azure sources)" : string.Empty;
+        var corrections = sources.Select(s => s.Correction).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        return (analytics.Length == 1
+                ? $"ATT&CK analytic {analytics[0]} lists {string.Join(", ", names)}"
+                : $"ATT&CK analytics {string.Join(", ", analytics)} list {string.Join(", ", names)}")
+            + other
+            + (corrections.Length == 0 ? string.Empty : "; label corrected: " + string.Join("; ", corrections));
     }
 
+    /// <summary>Sources no table AttackMap reads shows: MITRE's own (vmguest, vpcflow), then corrected channels (reads).</summary>
     private static string NotRead(IReadOnlyCollection<AttackLogSourceCoverage> sources, bool also)
     {
-        if (sources.Count == 0)
+        var text = new System.Text.StringBuilder();
+        var other = sources.Where(s => !s.IsCorrectedNotVisible).ToArray();
+        if (other.Length > 0)
         {
-            return string.Empty;
+            var names = Names(other);
+            var analytics = other.Select(s => s.Reference.AnalyticId).Distinct(StringComparer.Ordinal).ToArray();
+            text.Append(also ? "; " : string.Empty)
+                .Append($"ATT&CK {(analytics.Length == 1 ? "analytic" : "analytics")} {string.Join(", ", analytics)} {(also ? "also " : string.Empty)}{(analytics.Length == 1 ? "lists" : "list")} ")
+                .Append($"{string.Join(", ", names)}, {(names.Count == 1 ? "a source" : "sources")} this library does not read");
+            also = true;
         }
 
-        var names = sources.Select(s => s.Reference.Name).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
-        var analytics = sources.Select(s => s.Reference.AnalyticId).Distinct(StringComparer.Ordinal).ToArray();
-        return $"{(also ? "; " : string.Empty)}ATT&CK {(analytics.Length == 1 ? "analytic" : "analytics")} {string.Join(", ", analytics)} {(also ? "also " : string.Empty)}{(analytics.Length == 1 ? "reads" : "read")} "
-            + $"{string.Join(", ", names)}, {(names.Length == 1 ? "a source" : "sources")} this library does not read";
+        foreach (var source in sources.Where(s => s.IsCorrectedNotVisible))
+        {
+            text.Append(also ? "; " : string.Empty)
+                .Append($"ATT&CK analytic {source.Reference.AnalyticId} {(also ? "also " : string.Empty)}lists {source.Reference.Name}, but {source.Correction}");
+            also = true;
+        }
+
+        return text.ToString();
     }
+
+    private static IReadOnlyList<string> Names(IEnumerable<AttackLogSourceCoverage> sources) =>
+        sources.Select(s => s.Reference.Name).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
 
     /// <summary>Distinct tables in the order of the five families (<c>SigninLogs</c> before <c>AuditLogs</c> before <c>AzureActivity</c>).</summary>
     private static IReadOnlyList<string> TablesOf(IEnumerable<AttackLogSourceCoverage> sources, Func<AttackLogSourceCoverage, string> table)

@@ -1,7 +1,11 @@
 namespace AttackMap.Coverage;
 
 /// <summary>Compares two coverage reports (before and after a rule change, a logging change or an ATT&amp;CK upgrade).</summary>
-/// <remarks>Techniques are matched by id; a status change or a scope change is a change, a reason-only change is not.</remarks>
+/// <remarks>
+/// Techniques are matched by id; a status change or a scope change is a change, a reason-only change is not. Statuses are
+/// ranked Direct &gt; CorrelationOnly &gt; NeedsReview &gt; NeedsLogging &gt; NeedsRule &gt; NeedsLogging with no rule
+/// mapping the technique, so a NeedsLogging technique that loses its last rule (or gains its first) is a change too.
+/// </remarks>
 public static class CoverageDiff
 {
     /// <summary>Compares two reports.</summary>
@@ -34,7 +38,7 @@ public static class CoverageDiff
         {
             earlier.TryGetValue(id, out var from);
             later.TryGetValue(id, out var to);
-            if (from is null || to is null || from.Status != to.Status)
+            if (from is null || to is null || from.Rank != to.Rank)
             {
                 changes.Add(new TechniqueCoverageChange(from, to));
             }

@@ -5,9 +5,10 @@ namespace AttackMap.Coverage;
 /// <summary>
 /// A condition a pipeline gates on (<c>attackmap coverage --fail-on</c>). Two forms:
 /// <c>downgrade</c> fails when any technique's status gets weaker than in a baseline
-/// (Direct &gt; CorrelationOnly &gt; NeedsReview &gt; NeedsLogging &gt; NeedsRule);
-/// <c>T1098.003:Direct</c> fails unless that technique is in scope with at least that status (a technique that no
-/// rule maps and whose log is off is weaker than NeedsRule, as in <see cref="CoverageDiff"/>).
+/// (Direct &gt; CorrelationOnly &gt; NeedsReview &gt; NeedsLogging &gt; NeedsRule &gt; NeedsLogging with no rule);
+/// <c>T1098.003:Direct</c> fails unless that technique is in scope with at least that status. Both use that ranking: a
+/// NeedsLogging technique that no rule maps (its ATT&amp;CK log is off) is weaker than NeedsRule, as in <see cref="CoverageDiff"/>,
+/// so it fails <c>T1538:NeedsRule</c> and <c>T1538:NeedsLogging</c>; the message names it <c>NeedsLogging (no rule maps it)</c>.
 /// </summary>
 public sealed class CoverageGate
 {
@@ -83,11 +84,13 @@ public sealed class CoverageGate
         // Same ranking as the diff: an unmapped NeedsLogging (needs a log and then a rule) is weaker than NeedsRule.
         return technique.Rank <= 2 * (int)Minimum
             ? Array.Empty<string>()
-            : new[] { string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2}, required at least {3} ({4})", technique.Id, technique.Name, technique.Status, Minimum, technique.Reason) };
+            : new[] { string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2}, required at least {3}{4} ({5})", technique.Id, technique.Name, technique.StatusText, Minimum, Minimum == CoverageStatus.NeedsLogging ? MappedNeedsLogging : string.Empty, technique.Reason) };
     }
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    private const string MappedNeedsLogging = " with a rule mapping it";
 
     private static bool IsNumber(string text) => text.Length > 0 && text.All(char.IsDigit);
 }

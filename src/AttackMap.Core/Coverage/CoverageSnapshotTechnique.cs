@@ -36,7 +36,15 @@ public sealed class CoverageSnapshotTechnique
     public bool IsMapped { get; init; } = true;
 
     /// <summary>The strength for a diff, strongest lowest: twice the status, with an unmapped NeedsLogging just below NeedsRule.</summary>
-    internal int Rank => Status == CoverageStatus.NeedsLogging && !IsMapped ? (2 * (int)CoverageStatus.NeedsRule) + 1 : 2 * (int)Status;
+    internal int Rank => IsUnmappedNeedsLogging ? (2 * (int)CoverageStatus.NeedsRule) + 1 : 2 * (int)Status;
+
+    /// <summary>The status as a diff or gate names it: an unmapped NeedsLogging reads <c>NeedsLogging (no rule maps it)</c>.</summary>
+    internal string StatusText => IsUnmappedNeedsLogging ? UnmappedNeedsLoggingText : Status.ToString();
+
+    /// <summary>How a diff or gate names a NeedsLogging technique that no rule maps.</summary>
+    internal const string UnmappedNeedsLoggingText = "NeedsLogging (no rule maps it)";
+
+    private bool IsUnmappedNeedsLogging => Status == CoverageStatus.NeedsLogging && !IsMapped;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name}: {Reason}";

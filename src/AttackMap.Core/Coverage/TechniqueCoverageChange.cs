@@ -20,9 +20,9 @@ public sealed class TechniqueCoverageChange
             : CoverageChangeKind.Downgraded;
         Reason = Kind switch
         {
-            CoverageChangeKind.Added => string.Format(CultureInfo.InvariantCulture, "added to scope as {0}: {1}", After, AfterReason),
-            CoverageChangeKind.Removed => string.Format(CultureInfo.InvariantCulture, "removed from scope (was {0})", Before),
-            _ => string.Format(CultureInfo.InvariantCulture, "{0} -> {1}: {2}", Before, After, AfterReason),
+            CoverageChangeKind.Added => string.Format(CultureInfo.InvariantCulture, "added to scope as {0}: {1}", after!.StatusText, AfterReason),
+            CoverageChangeKind.Removed => string.Format(CultureInfo.InvariantCulture, "removed from scope (was {0})", before!.StatusText),
+            _ => string.Format(CultureInfo.InvariantCulture, "{0} -> {1}: {2}", before!.StatusText, after!.StatusText, AfterReason),
         };
     }
 
@@ -47,7 +47,11 @@ public sealed class TechniqueCoverageChange
     /// <summary>Gets the later reason, or <see langword="null"/>.</summary>
     public string? AfterReason { get; }
 
-    /// <summary>Gets a one-line description of the change, for example <c>Direct -&gt; NeedsLogging: NeedsLogging: ... enable SigninLogs</c>.</summary>
+    /// <summary>
+    /// Gets a one-line description of the change, for example <c>Direct -&gt; NeedsLogging: NeedsLogging: ... enable SigninLogs</c>;
+    /// a NeedsLogging technique that no rule maps reads <c>NeedsLogging (no rule maps it)</c>, as in
+    /// <c>NeedsLogging -&gt; NeedsLogging (no rule maps it): ...</c> when its last rule is gone.
+    /// </summary>
     public string Reason { get; }
 
     /// <inheritdoc />

@@ -16,6 +16,20 @@ internal static class ExportText
         _ => 0,
     };
 
+    /// <summary>The Navigator score of an entry: an unmapped NeedsLogging (no rule, log off) scores 0 like NeedsRule, not 20.</summary>
+    public static int Score(CoverageStatus status, bool mapped) => IsUnmappedNeedsLogging(status, mapped) ? UnmappedNeedsLoggingScore : Score(status);
+
+    /// <summary>The Navigator colour of an entry: an unmapped NeedsLogging gets a darker red than NeedsRule.</summary>
+    public static string Color(CoverageStatus status, bool mapped) => IsUnmappedNeedsLogging(status, mapped) ? UnmappedNeedsLoggingColor : Color(status);
+
+    public static bool IsUnmappedNeedsLogging(CoverageStatus status, bool mapped) => status == CoverageStatus.NeedsLogging && !mapped;
+
+    public const int UnmappedNeedsLoggingScore = 0;
+
+    public const string UnmappedNeedsLoggingColor = "#a50026";
+
+    public const string UnmappedNeedsLoggingLabel = "Needs logging, no rule";
+
     public static string Color(CoverageStatus status) => status switch
     {
         CoverageStatus.Direct => "#1a9850",
@@ -41,7 +55,7 @@ internal static class ExportText
         CoverageStatus.Direct => "A direct-detection rule over an enabled log source raises evidence on its own.",
         CoverageStatus.CorrelationOnly => "Only correlation-context or precondition rules: a finding needs a second signal.",
         CoverageStatus.NeedsReview => "Only needs-review rules: every hit needs an analyst's decision.",
-        CoverageStatus.NeedsLogging => "Rules exist, or ATT&CK's analytics name a log that would show it, but none of those log sources is enabled.",
+        CoverageStatus.NeedsLogging => "Rules exist but none of their log families is enabled, or no rule maps it and no table that would show ATT&CK's log sources for it is enabled.",
         CoverageStatus.NeedsRule => "No rule maps the technique (an enabled log may already show it: see the reason).",
         _ => "Outside the platform scope.",
     };

@@ -96,6 +96,16 @@ public sealed partial class JsonCoverageReportExporter
 
             WriteStrings(writer, "tables", source.Tables);
             WriteStrings(writer, "enabledTables", source.EnabledTables);
+            if (reference.AlsoListsNonAzureSources)
+            {
+                writer.WriteBoolean("otherSources", true);
+            }
+
+            if (source.Correction is not null)
+            {
+                writer.WriteString("correction", source.Correction);
+            }
+
             writer.WriteEndObject();
         }
 

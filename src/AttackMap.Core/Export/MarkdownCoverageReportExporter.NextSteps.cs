@@ -73,7 +73,7 @@ public sealed partial class MarkdownCoverageReportExporter
 
             if (visible.Length > 0)
             {
-                parts.Add($"{Techniques(visible.Length)} that no rule maps {(visible.Length == 1 ? "becomes" : "become")} visible (ATT&CK's analytics read this log; then write a rule): {List(report, visible)}.");
+                parts.Add($"{Techniques(visible.Length)} that no rule maps {(visible.Length == 1 ? "becomes" : "become")} visible (ATT&CK's analytics list this log; then write a rule): {List(report, visible)}.");
             }
 
             Line(md, $"- **Enable `{source.PrimaryTable}`** ({ExportText.Family(source.Family)}): " + string.Join(" ", parts));

@@ -46,10 +46,11 @@ public sealed partial class NavigatorLayerExporter
             writer.WriteString("tactic", tactic);
         }
 
-        writer.WriteNumber("score", ExportText.Score(status));
+        var mapped = ruleIds.Count > 0;
+        writer.WriteNumber("score", ExportText.Score(status, mapped));
         if (_options.UseStatusColors)
         {
-            writer.WriteString("color", ExportText.Color(status));
+            writer.WriteString("color", ExportText.Color(status, mapped));
         }
 
         writer.WriteString("comment", reason);
@@ -96,12 +97,11 @@ public sealed partial class NavigatorLayerExporter
     {
         var links = new List<(string Label, string Url)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in coverage.AttackLogSources)
+        foreach (var analytic in coverage.AttackLogSources.GroupBy(s => s.Reference.Url, StringComparer.Ordinal))
         {
-            var reference = source.Reference;
-            if (seen.Add(reference.Url))
+            if (seen.Add(analytic.Key))
             {
-                links.Add(($"ATT&CK analytic {reference.AnalyticId} ({reference.DetectionStrategyId}, {reference.Name})", reference.Url));
+                links.Add((AnalyticLabel(analytic.ToArray()), analytic.Key));
             }
         }
 
@@ -133,5 +133,14 @@ public sealed partial class NavigatorLayerExporter
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>"ATT&amp;CK analytic AN1277 (DET0463, azure:audit, azure:signinlogs, via T1110.003)": every source the analytic lists.</summary>
+    private static string AnalyticLabel(IReadOnlyList<AttackLogSourceCoverage> sources)
+    {
+        var reference = sources[0].Reference;
+        var names = sources.Select(s => s.Reference.Name).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
+        var via = sources[0].ViaSubTechnique is { } sub ? ", via " + sub : string.Empty;
+        return $"ATT&CK analytic {reference.AnalyticId} ({reference.DetectionStrategyId}, {string.Join(", ", names)}{via})";
     }
 }

@@ -10,7 +10,8 @@ namespace AttackMap.Export;
 /// one scored, coloured and commented entry per in-scope technique, and a legend per status.
 /// </summary>
 /// <remarks>
-/// Scores: Direct 100, CorrelationOnly 60, NeedsReview 40, NeedsLogging 20, NeedsRule 0. An entry has no <c>tactic</c>
+/// Scores: Direct 100, CorrelationOnly 60, NeedsReview 40, NeedsLogging 20, NeedsRule 0, and NeedsLogging with no rule
+/// mapping the technique 0 in a darker red (it needs a log and then a rule: weaker than NeedsRule). An entry has no <c>tactic</c>
 /// field (it annotates every tactic of the technique) unless the status differs between tactics; then the technique gets
 /// one entry per tactic instead. Parents with mapped sub-techniques get <c>showSubtechniques</c>. Output is deterministic.
 /// </remarks>
@@ -91,7 +92,8 @@ public sealed partial class NavigatorLayerExporter : ICoverageExporter
 
     private static string Describe(CoverageReport report) =>
         $"Coverage of ATT&CK v{report.AttackVersion} techniques on {string.Join(", ", report.Platforms)} by {Number(report.RuleCount)} rules "
-        + $"over the enabled Azure log sources. Score: Direct 100, CorrelationOnly 60, NeedsReview 40, NeedsLogging 20, NeedsRule 0. {ExportText.Summary(report)}.";
+        + $"over the enabled Azure log sources. Score: Direct 100, CorrelationOnly 60, NeedsReview 40, NeedsLogging 20, NeedsRule 0, "
+        + $"NeedsLogging with no rule 0 (darker red: enable the log, then write a rule). {ExportText.Summary(report)}.";
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
@@ -124,6 +126,10 @@ public sealed partial class NavigatorLayerExporter : ICoverageExporter
             writer.WriteEndObject();
         }
 
+        writer.WriteStartObject();
+        writer.WriteString("label", $"{ExportText.UnmappedNeedsLoggingLabel} ({Number(ExportText.UnmappedNeedsLoggingScore)})");
+        writer.WriteString("color", ExportText.UnmappedNeedsLoggingColor);
+        writer.WriteEndObject();
         writer.WriteEndArray();
     }
 

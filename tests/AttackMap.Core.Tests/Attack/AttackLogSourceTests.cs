@@ -48,7 +48,8 @@ public sealed class AttackLogSourceTests
             ("AN0900", "azure:activity", "Microsoft.Compute/virtualMachines/write", "IaaS"),
             ("AN0901", "Azure:SignInLogs", "failed sign-ins", "Identity Provider"));
         sources.Should().OnlyContain(s => s.DetectionStrategyId == "DET0900" && s.AttackVersion == "18.1" && s.SourceTechniqueId == null);
-        sources[1].Url.Should().Be("https://attack.mitre.org/detectionstrategies/DET0900#AN0901");
+        sources[1].Url.Should().Be("https://attack.mitre.org/versions/v18/detectionstrategies/DET0900#AN0901");
+        (sources[1] with { AttackVersion = "" }).Url.Should().Be("https://attack.mitre.org/detectionstrategies/DET0900#AN0901", "no version: the live site, as in the bundle");
         catalog.GetTechnique("T1110.001").AzureLogSources.Should().BeEmpty("no detection strategy detects it");
     }
 
@@ -71,7 +72,7 @@ public sealed class AttackLogSourceTests
 
         (source.Name, source.Channel, source.AnalyticId, source.DetectionStrategyId, source.Platform, source.AttackVersion)
             .Should().Be(("azure:signinlogs", "Sign-in logs", "AN1277", "DET0463", "Identity Provider", "18.1"));
-        source.Url.Should().Be("https://attack.mitre.org/detectionstrategies/DET0463#AN1277");
+        source.Url.Should().Be("https://attack.mitre.org/versions/v18/detectionstrategies/DET0463#AN1277");
     }
 
     [SharedDataFact]

@@ -24,7 +24,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1078.004", LogSourceInventory.AllEnabled);
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN1503 reads azure:signinlogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN1503 lists azure:signinlogs");
         coverage.VisibleIn.Should().Equal("SigninLogs");
         var source = coverage.AttackLogSources.Should().ContainSingle().Subject;
         source.Family.Should().Be(LogFamily.EntraSignIn);
@@ -41,7 +41,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN1503 reads azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule");
         coverage.VisibleIn.Should().BeEmpty();
         coverage.Rules.Should().BeEmpty();
         coverage.Tactics.Should().HaveCount(4).And.OnlyContain(t => t.Status == CoverageStatus.NeedsLogging);
@@ -58,11 +58,34 @@ public sealed class AttackSourceCoverageTests
 
         unmapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
         CoverageGate.Parse("T1078.004:NeedsRule").Check(unmapped).Should().ContainSingle()
-            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging, required at least NeedsRule (NeedsLogging: no rule maps it");
-        CoverageGate.Parse("T1078.004:NeedsLogging").Check(unmapped).Should().ContainSingle();
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging (no rule maps it), required at least NeedsRule (NeedsLogging: no rule maps it");
+        CoverageGate.Parse("T1078.004:NeedsLogging").Check(unmapped).Should().ContainSingle()
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging (no rule maps it), required at least NeedsLogging with a rule mapping it (NeedsLogging: no rule maps it");
         mapped.Find("T1078.004")!.Status.Should().Be(CoverageStatus.NeedsLogging);
         CoverageGate.Parse("T1078.004:NeedsLogging").Check(mapped).Should().BeEmpty();
-        CoverageGate.Parse("T1078.004:NeedsReview").Check(mapped).Should().ContainSingle();
+        CoverageGate.Parse("T1078.004:NeedsReview").Check(mapped).Should().ContainSingle()
+            .Which.Should().StartWith("T1078.004 Cloud Accounts: NeedsLogging, required at least NeedsReview (NeedsLogging: mapped by 1 rule");
+    }
+
+    [Fact]
+    public void Compare_NeedsLoggingTechniqueLosesItsLastRule_IsADowngradeNamingIt()
+    {
+        var signInsOff = LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn);
+        var rule = new MappingRule("signin.cloud-account", LogFamily.EntraSignIn, new[] { "T1078.004" }, EvidenceKind.DirectDetection, "test");
+        var mapped = _calculator.Calculate(_catalog, new[] { rule }, signInsOff);
+        var unmapped = _calculator.Calculate(_catalog, Array.Empty<MappingRule>(), signInsOff);
+
+        var lost = CoverageDiff.Compare(mapped, unmapped).Changes.Should().ContainSingle(c => c.TechniqueId == "T1078.004").Subject;
+        var gained = CoverageDiff.Compare(unmapped, mapped).Changes.Should().ContainSingle(c => c.TechniqueId == "T1078.004").Subject;
+
+        lost.Kind.Should().Be(CoverageChangeKind.Downgraded);
+        lost.Before.Should().Be(CoverageStatus.NeedsLogging);
+        lost.After.Should().Be(CoverageStatus.NeedsLogging);
+        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs");
+        gained.Kind.Should().Be(CoverageChangeKind.Upgraded);
+        gained.Reason.Should().StartWith("NeedsLogging (no rule maps it) -> NeedsLogging: NeedsLogging: mapped by 1 rule");
+        CoverageGate.Parse("downgrade").Check(CoverageSnapshot.From(unmapped), CoverageDiff.Compare(mapped, unmapped)).Select(l => l.Substring(0, l.IndexOf(':', l.IndexOf(':') + 1)))
+            .Should().Equal("T1078 Valid Accounts: NeedsLogging -> NeedsLogging (no rule maps it)", "T1078.004 Cloud Accounts: NeedsLogging -> NeedsLogging (no rule maps it)");
     }
 
     [Fact]
@@ -71,7 +94,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1078.004", LogSourceInventory.FromTables(new[] { "AADNonInteractiveUserSignInLogs" }));
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; AADNonInteractiveUserSignInLogs is enabled and ATT&CK analytic AN1503 reads azure:signinlogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; AADNonInteractiveUserSignInLogs is enabled and ATT&CK analytic AN1503 lists azure:signinlogs");
     }
 
     [Fact]
@@ -101,7 +124,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
         coverage.Reason.Should().Be(
-            "NeedsRule: no rule maps it or any of its sub-techniques; SigninLogs is enabled and ATT&CK analytics AN1277, AN1339 (via T1110.003) read azure:signinlogs");
+            "NeedsRule: no rule maps it or any of its sub-techniques; SigninLogs is enabled and ATT&CK analytics AN1277, AN1339 (via T1110.003) list azure:signinlogs");
         coverage.AttackLogSources.Select(s => (s.Reference.AnalyticId, s.ViaSubTechnique)).Should().Equal(("AN1277", (string?)null), ("AN1339", "T1110.003"));
     }
 
@@ -111,8 +134,8 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1110", LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn));
 
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it or any of its sub-techniques, and the log that would show it is not enabled: enable SigninLogs "
-            + "(ATT&CK analytics AN1277, AN1339 (via T1110.003) read azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it or any of its sub-techniques, and no table that would show it is enabled: enable SigninLogs "
+            + "(ATT&CK analytics AN1277, AN1339 (via T1110.003) list azure:signinlogs), then write a rule");
     }
 
     [Fact]
@@ -134,7 +157,7 @@ public sealed class AttackSourceCoverageTests
 
         coverage.Status.Should().Be(CoverageStatus.NeedsLogging);
         coverage.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AuditLogs (ATT&CK analytic AN0802 reads azure:policy), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable AuditLogs (ATT&CK analytic AN0802 lists azure:policy), then write a rule");
         coverage.AttackLogSources.Single().Reference.SourceTechniqueId.Should().Be("T1562.008");
     }
 
@@ -144,7 +167,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = Coverage("T1614", LogSourceInventory.AllEnabled);
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; ATT&CK analytic AN0122 reads azure:vpcflow, a source this library does not read");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; ATT&CK analytic AN0122 lists azure:vpcflow, a source this library does not read");
         var source = coverage.AttackLogSources.Single();
         source.IsReadByAttackMap.Should().BeFalse();
         source.Family.Should().BeNull();
@@ -159,11 +182,11 @@ public sealed class AttackSourceCoverageTests
         var enabled = Coverage("T1651", LogSourceInventory.AllEnabled.Without(LogFamily.EntraAudit));
 
         disabled.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable AzureActivity (ATT&CK analytic AN1502 reads azure:activity), then write a rule; "
-            + "ATT&CK analytic AN1502 also reads azure:vmguest, a source this library does not read");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable AzureActivity (ATT&CK analytic AN1502 lists azure:activity), then write a rule; "
+            + "ATT&CK analytic AN1502 also lists azure:vmguest, a source this library does not read");
         enabled.Reason.Should().Be(
-            "NeedsRule: no rule maps it; AzureActivity is enabled and ATT&CK analytic AN1502 reads azure:activity; "
-            + "ATT&CK analytic AN1502 also reads azure:vmguest, a source this library does not read");
+            "NeedsRule: no rule maps it; AzureActivity is enabled and ATT&CK analytic AN1502 lists azure:activity; "
+            + "ATT&CK analytic AN1502 also lists azure:vmguest, a source this library does not read");
     }
 
     [Fact]
@@ -193,10 +216,10 @@ public sealed class AttackSourceCoverageTests
         var off = _calculator.Calculate(AttackCatalog.Default, rules, LogSourceInventory.AllEnabled.Without(LogFamily.EntraSignIn)).GetCoverage("T1110.002");
 
         on.Status.Should().Be(CoverageStatus.NeedsRule);
-        on.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN0295 reads azure:signinlogs");
+        on.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytic AN0295 lists azure:signinlogs");
         off.Status.Should().Be(CoverageStatus.NeedsLogging);
         off.Reason.Should().Be(
-            "NeedsLogging: no rule maps it, and the log that would show it is not enabled: enable SigninLogs (ATT&CK analytic AN0295 reads azure:signinlogs), then write a rule");
+            "NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs (ATT&CK analytic AN0295 lists azure:signinlogs), then write a rule");
     }
 
     [Fact]
@@ -207,7 +230,7 @@ public sealed class AttackSourceCoverageTests
         var coverage = report.GetCoverage("T1199");
 
         coverage.Status.Should().Be(CoverageStatus.NeedsRule);
-        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytics AN1347, AN1350 read azure:signinlogs; not enabled: AuditLogs");
+        coverage.Reason.Should().Be("NeedsRule: no rule maps it; SigninLogs is enabled and ATT&CK analytics AN1347, AN1350 list azure:signinlogs (with non-Azure sources); not enabled: AuditLogs");
         coverage.AttackLogSources.Select(s => s.ToString()).Should().Equal(
             "azure:audit (AN1347) -> AuditLogs (not enabled)", "azure:signinlogs (AN1347) -> SigninLogs", "azure:signinlogs (AN1350) -> SigninLogs");
         coverage.AttackLogSources[1].Tables.Should().HaveCount(4, "the AN1347 channel names service principal sign-ins");

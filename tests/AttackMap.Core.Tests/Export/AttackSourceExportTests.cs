@@ -37,7 +37,7 @@ public sealed class AttackSourceExportTests
         source.GetProperty("channel").GetString().Should().Be("Sign-in activity");
         source.GetProperty("analytic").GetString().Should().Be("AN1503");
         source.GetProperty("detectionStrategy").GetString().Should().Be("DET0546");
-        source.GetProperty("url").GetString().Should().Be("https://attack.mitre.org/detectionstrategies/DET0546#AN1503");
+        source.GetProperty("url").GetString().Should().Be("https://attack.mitre.org/versions/v18/detectionstrategies/DET0546#AN1503");
         source.GetProperty("family").GetString().Should().Be("EntraSignIn");
         source.GetProperty("tables").EnumerateArray().Select(t => t.GetString()).Should().Equal("SigninLogs", "AADNonInteractiveUserSignInLogs");
         source.GetProperty("enabledTables").GetArrayLength().Should().Be(0);
@@ -63,10 +63,10 @@ public sealed class AttackSourceExportTests
         var markdown = new MarkdownCoverageReportExporter().ToMarkdown(SignInsOff());
 
         markdown.Should().Contain(
-            "- **Enable `SigninLogs`** (Entra ID sign-ins): 4 techniques that no rule maps become visible (ATT&CK's analytics read this log; then write a rule): "
+            "- **Enable `SigninLogs`** (Entra ID sign-ins): 4 techniques that no rule maps become visible (ATT&CK's analytics list this log; then write a rule): "
             + "T1078 Valid Accounts, T1078.004 Valid Accounts: Cloud Accounts, T1110 Brute Force, T1110.003 Brute Force: Password Spraying.")
-            .And.Contain("| T1078.004 | Valid Accounts: Cloud Accounts | Needs logging | NeedsLogging: no rule maps it, and the log that would show it is not enabled: "
-                + "enable SigninLogs (ATT&CK analytic AN1503 reads azure:signinlogs), then write a rule | - |");
+            .And.Contain("| T1078.004 | Valid Accounts: Cloud Accounts | Needs logging | NeedsLogging: no rule maps it, and no table that would show it is enabled: "
+                + "enable SigninLogs (ATT&CK analytic AN1503 lists azure:signinlogs), then write a rule | - |");
     }
 
     [Fact]
@@ -95,11 +95,29 @@ public sealed class AttackSourceExportTests
         credential.GetProperty("metadata").EnumerateArray().Select(m => m.GetProperty("name").GetString() + "=" + m.GetProperty("value").GetString()).Should().Equal(
             "status=Direct", "rule=audit.sp-credential (DirectDetection, EntraAudit)", "source=AuditLogs", "ATT&CK log source=azure:audit (AN1469) -> AuditLogs");
         credential.GetProperty("links").EnumerateArray().Select(l => (l.GetProperty("label").GetString(), l.GetProperty("url").GetString())).Should().Equal(
-            ("ATT&CK analytic AN1469 (DET0531, azure:audit)", "https://attack.mitre.org/detectionstrategies/DET0531#AN1469"),
+            ("ATT&CK analytic AN1469 (DET0531, azure:audit)", "https://attack.mitre.org/versions/v18/detectionstrategies/DET0531#AN1469"),
             ("rule source (audit.sp-credential)", AuditReference));
         var cloud = entries.Single(e => e.GetProperty("techniqueID").GetString() == "T1078.004");
-        cloud.GetProperty("score").GetInt32().Should().Be(20);
-        cloud.GetProperty("links").EnumerateArray().Single().GetProperty("url").GetString().Should().Be("https://attack.mitre.org/detectionstrategies/DET0546#AN1503");
+        cloud.GetProperty("score").GetInt32().Should().Be(0, "no rule maps it and its log is off: not above NeedsRule");
+        cloud.GetProperty("color").GetString().Should().Be("#a50026");
+        using var signInsOn = JsonDocument.Parse(new NavigatorLayerExporter().ToJson(Report(LogSourceInventory.AllEnabled)));
+        var visible = signInsOn.RootElement.GetProperty("techniques").EnumerateArray().Single(e => e.GetProperty("techniqueID").GetString() == "T1078.004");
+        visible.GetProperty("score").GetInt32().Should().Be(0);
+        visible.GetProperty("color").GetString().Should().Be("#d73027");
+        layer.RootElement.GetProperty("description").GetString().Should().Contain("NeedsRule 0, NeedsLogging with no rule 0");
+        cloud.GetProperty("links").EnumerateArray().Single().GetProperty("url").GetString().Should().Be("https://attack.mitre.org/versions/v18/detectionstrategies/DET0546#AN1503");
         entries.Single(e => e.GetProperty("techniqueID").GetString() == "T1485").TryGetProperty("links", out _).Should().BeFalse("nothing to link");
+    }
+
+    [Fact]
+    public void ToJson_NavigatorLayer_AnalyticLinksNameEverySourceAndTheSubTechnique()
+    {
+        using var layer = JsonDocument.Parse(new NavigatorLayerExporter().ToJson(Report(LogSourceInventory.AllEnabled)));
+
+        var entries = layer.RootElement.GetProperty("techniques").EnumerateArray().ToDictionary(e => e.GetProperty("techniqueID").GetString()!);
+        entries["T1651"].GetProperty("links").EnumerateArray().Select(l => (l.GetProperty("label").GetString(), l.GetProperty("url").GetString())).Should().Equal(
+            ("ATT&CK analytic AN1502 (DET0545, azure:activity, azure:vmguest)", "https://attack.mitre.org/versions/v18/detectionstrategies/DET0545#AN1502"));
+        entries["T1110"].GetProperty("links").EnumerateArray().Select(l => l.GetProperty("label").GetString()).Should().Equal(
+            "ATT&CK analytic AN1277 (DET0463, azure:signinlogs)", "ATT&CK analytic AN1339 (DET0487, azure:signinlogs, via T1110.003)");
     }
 }

@@ -27,7 +27,7 @@ public sealed class MarkdownCoverageReportExporterTests
             "| Direct | 6 | 54.5% | A direct-detection rule over an enabled log source raises evidence on its own. |",
             "| Correlation only | 2 | 18.2% | Only correlation-context or precondition rules: a finding needs a second signal. |",
             "| Needs review | 1 | 9.1% | Only needs-review rules: every hit needs an analyst's decision. |",
-            "| Needs logging | 1 | 9.1% | Rules exist, or ATT&CK's analytics name a log that would show it, but none of those log sources is enabled. |",
+            "| Needs logging | 1 | 9.1% | Rules exist but none of their log families is enabled, or no rule maps it and no table that would show ATT&CK's log sources for it is enabled. |",
             "| Needs rule | 1 | 9.1% | No rule maps the technique (an enabled log may already show it: see the reason). |",
             "| **Total** | **11** | 100% | |");
     }

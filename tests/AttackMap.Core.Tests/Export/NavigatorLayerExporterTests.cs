@@ -29,7 +29,7 @@ public sealed class NavigatorLayerExporterTests
         root.GetProperty("layout").GetProperty("showID").GetBoolean().Should().BeTrue();
         root.GetProperty("hideDisabled").GetBoolean().Should().BeFalse();
         root.GetProperty("legendItems").EnumerateArray().Select(l => l.GetProperty("label").GetString())
-            .Should().Equal("Direct (100)", "Correlation only (60)", "Needs review (40)", "Needs logging (20)", "Needs rule (0)");
+            .Should().Equal("Direct (100)", "Correlation only (60)", "Needs review (40)", "Needs logging (20)", "Needs rule (0)", "Needs logging, no rule (0)");
     }
 
     [Fact]
