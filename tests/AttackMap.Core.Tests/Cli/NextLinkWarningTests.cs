@@ -7,7 +7,7 @@ namespace AttackMap.Tests.Cli;
 /// <summary>A file that is one page of a longer server list gets a warning on stderr and a nextLink in the JSON summary.</summary>
 public sealed class NextLinkWarningTests : IDisposable
 {
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Ingestion");
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "NextLink");
     private readonly string _temp = Directory.CreateTempSubdirectory("attackmap-cli-nextlink-").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);

@@ -55,7 +55,9 @@ public sealed class NextLinkTests
     [Fact]
     public void Read_FileWithoutEnvelope_HasNoLink()
     {
-        var (_, file) = ReadFile("defender-array.json");
+        var summary = new IngestionSummary();
+        new LogReader().Read(Fixture("defender-array.json")).ToList().ForEach(summary.Add);
+        var file = summary.Files.Single();
 
         file.NextLink.Should().BeNull();
     }
@@ -94,7 +96,7 @@ public sealed class NextLinkTests
     [InlineData("nextlink-pages.jsonl", "https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=line2")]
     public async Task ReadAsync_AsyncOnlyStream_ReportsTheSameLinkAndRecordsAsSync(string name, string? link)
     {
-        var bytes = File.ReadAllBytes(Fixture(name));
+        var bytes = File.ReadAllBytes(Page(name));
         var sync = ReadBytes(bytes);
 
         foreach (var seed in new[] { 1, 2, 3 })
@@ -152,10 +154,12 @@ public sealed class NextLinkTests
             });
     }
 
+    private static string Page(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "NextLink", name);
+
     private static (List<LogRecord> Records, FileIngestionSummary File) ReadFile(string name)
     {
         var summary = new IngestionSummary();
-        var records = new LogReader().Read(Fixture(name)).ToList();
+        var records = new LogReader().Read(Page(name)).ToList();
         records.ForEach(summary.Add);
         return (records, summary.Files.Single());
     }
