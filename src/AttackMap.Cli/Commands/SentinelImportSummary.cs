@@ -3,61 +3,64 @@ using AttackMap.Sentinel;
 namespace AttackMap.Cli.Commands;
 
 /// <summary>
-/// The stderr line of <c>coverage</c> after a Sentinel import: how many rules count toward coverage and why the others do
-/// not, the unknown technique ids, and one warning per rule tagged with a technique that ATT&amp;CK split.
+/// What <c>coverage</c> writes to stderr after a Sentinel import: one line with how many rules count toward coverage,
+/// then one line per reason the others do not, one per unknown technique id and one warning per technique ATT&amp;CK split,
+/// each naming the rule and its file so the engineer can fix it at the source.
 /// </summary>
 internal static class SentinelImportSummary
 {
     public static void Write(SentinelImportResult result, string path, TextWriter stderr)
     {
         var rules = result.Rules;
-        var reasons = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        var counted = 0;
+        var notCounted = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (Reason(rule) is { } reason)
+            if (WhyNotCounted(rule) is { } reason)
             {
-                if (!reasons.TryGetValue(reason, out var names))
+                if (!notCounted.TryGetValue(reason, out var names))
                 {
-                    reasons[reason] = names = new List<string>();
+                    notCounted[reason] = names = new List<string>();
                 }
 
-                names.Add(rule.Name);
-            }
-            else
-            {
-                counted++;
+                names.Add(Describe(rule));
             }
         }
 
-        var parts = new List<string> { $"{counted} counted" };
-        var notCounted = reasons.Values.Sum(v => v.Count);
-        if (notCounted > 0)
-        {
-            parts.Add($"{notCounted} not counted ({string.Join("; ", reasons.Select(r => $"{r.Key}: {string.Join(", ", r.Value)}"))})");
-        }
-
-        var unknown = rules
-            .SelectMany(r => r.Techniques.Where(t => t.Status == TechniqueStatus.Unknown).Select(t => $"{r.Name}: {t.Id}"))
-            .ToArray();
-        if (unknown.Length > 0)
-        {
-            parts.Add($"{unknown.Length} unknown technique{(unknown.Length == 1 ? string.Empty : "s")} ({string.Join(", ", unknown)}; listed in unresolvedMappings)");
-        }
-
+        var skipped = notCounted.Values.Sum(v => v.Count);
         var errors = result.Errors.Count == 1 ? "1 error" : $"{result.Errors.Count} errors";
-        stderr.WriteLine($"attackmap coverage: imported {rules.Count} Sentinel analytics rules from {path}: {string.Join(", ", parts)} ({errors})");
+        var ruleWord = rules.Count == 1 ? "rule" : "rules";
+        var tail = (rules.Count, skipped) switch
+        {
+            (0, _) => string.Empty,
+            (1, 0) => ": it counts toward coverage",
+            (_, 0) => $": all {rules.Count} count toward coverage",
+            (1, _) => ": it does not count toward coverage",
+            _ => $": {rules.Count - skipped} count toward coverage, {skipped} do not",
+        };
+        stderr.WriteLine($"attackmap coverage: imported {rules.Count} Sentinel analytics {ruleWord} from {path} ({errors}){tail}");
+        foreach (var (reason, names) in notCounted)
+        {
+            stderr.WriteLine($"  not counted, {reason}: {string.Join("; ", names)}");
+        }
+
         foreach (var rule in rules)
         {
-            foreach (var split in rule.Techniques.Where(t => t.Status == TechniqueStatus.Split))
+            foreach (var technique in rule.Techniques)
             {
-                stderr.WriteLine($"  warning: {rule.Name}: {split.Note}");
+                if (technique.Status == TechniqueStatus.Unknown)
+                {
+                    stderr.WriteLine($"  unknown technique {technique.OriginalId} in {Describe(rule)}: kept as written and listed under unresolved mappings in the report");
+                }
+                else if (technique.Status == TechniqueStatus.Split)
+                {
+                    stderr.WriteLine($"  warning: {Describe(rule)}: {technique.Note}");
+                }
             }
         }
     }
 
     /// <summary>Why a rule gives no coverage, or <see langword="null"/> when it counts.</summary>
-    private static string? Reason(SentinelRule rule)
+    private static string? WhyNotCounted(SentinelRule rule)
     {
         if (rule.Techniques.Count == 0)
         {
@@ -71,11 +74,15 @@ internal static class SentinelImportSummary
 
         if (rule.Families.Count == 0)
         {
-            return "no Entra, Azure Activity or Defender log family";
+            return "reads no Entra ID, Azure Activity or Defender for Cloud table";
         }
 
         return rule.Techniques.Any(t => t.Status is TechniqueStatus.Current or TechniqueStatus.Migrated or TechniqueStatus.Split)
             ? null
             : "only unknown or deprecated techniques";
     }
+
+    /// <summary>The rule's name and the file it came from (relative to the imported folder, so no machine path).</summary>
+    private static string Describe(SentinelRule rule) =>
+        $"'{rule.Name}' ({rule.SourceRelativePath ?? Path.GetFileName(rule.SourceFile)})";
 }
