@@ -60,6 +60,7 @@ internal static class CoverageCommand
             var inputs = InputPaths.Require((parsed.GetValue(paths) ?? Array.Empty<string>()).Concat(parsed.GetValue(logs) ?? Array.Empty<string>()));
             var ruleInputs = CoverageRuleInputs.Sort(parsed.GetValue(engineOptions.RulePacks) ?? Array.Empty<string>(), parsed.GetValue(sentinel) ?? Array.Empty<string>());
             var engine = engineOptions.CreateEngine(parsed, rulePacks: ruleInputs.Packs);
+            CoverageGates.Validate(gates, engine.Catalog);
             var inventory = LoadSources(parsed.GetValue(sources));
             var imported = ImportSentinelRules(engine, ruleInputs.Sentinel, stderr);
             ClassificationSummary? summary = null;
@@ -92,7 +93,7 @@ internal static class CoverageCommand
             }
 
             var current = CoverageSnapshot.From(coverage);
-            CoverageGates.Enforce(gates, current, baselineSnapshot is null ? null : CoverageDiff.Compare(baselineSnapshot, current));
+            CoverageGates.Enforce(gates, current, baselineSnapshot is null ? null : CoverageDiff.Compare(baselineSnapshot, current), engine.Catalog, coverage.Platforms);
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AttackMap.Attack;
 using AttackMap.Coverage;
 
 namespace AttackMap.Cli.Commands;
@@ -24,6 +25,8 @@ internal static class CoverageDiffCommand
             var gates = CoverageGates.Parse(parsed.GetValue(failOn));
             var earlier = Read(parsed.GetValue(before)!);
             var later = Read(parsed.GetValue(after)!);
+            var catalog = AttackCatalog.EmbeddedVersions.Contains(later.AttackVersion) ? AttackCatalog.LoadEmbedded(later.AttackVersion) : AttackCatalog.Default;
+            CoverageGates.Validate(gates, catalog);
             var diff = CoverageDiff.Compare(earlier, later);
             if (parsed.GetValue(format) == "jsonl")
             {
@@ -34,7 +37,7 @@ internal static class CoverageDiffCommand
                 WriteTable(diff, stdout);
             }
 
-            CoverageGates.Enforce(gates, later, diff);
+            CoverageGates.Enforce(gates, later, diff, catalog);
             return ExitCodes.Success;
         });
         return command;
@@ -54,8 +57,21 @@ internal static class CoverageDiffCommand
         }
         catch (FormatException ex)
         {
+            if (LooksLikeCsv(path))
+            {
+                throw new CliException($"'{path}': this is a CSV export, not a coverage report; pass a report written by 'attackmap coverage --json'.");
+            }
+
             throw new CliException($"'{path}': {ex.Message}");
         }
+    }
+
+    private static bool LooksLikeCsv(string path)
+    {
+        using var reader = new StreamReader(path);
+        var first = reader.ReadLine()?.TrimStart('\uFEFF', ' ', '\t') ?? string.Empty;
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            || (first.Length > 0 && first[0] is not ('{' or '[') && first.Contains(','));
     }
 
     private static void WriteTable(CoverageDiffResult diff, TextWriter stdout)

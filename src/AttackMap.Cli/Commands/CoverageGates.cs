@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AttackMap.Attack;
 using AttackMap.Coverage;
 
 namespace AttackMap.Cli.Commands;
@@ -26,13 +27,27 @@ internal static class CoverageGates
         }
     }
 
+    /// <summary>Rejects (exit 2) a technique gate whose id is not in the ATT&amp;CK catalog at all: it could never pass.</summary>
+    public static void Validate(IReadOnlyList<CoverageGate> gates, AttackCatalog catalog)
+    {
+        foreach (var gate in gates)
+        {
+            if (gate.TechniqueId is { } id && !catalog.TryGetTechnique(id, out _))
+            {
+                throw new CliException($"--fail-on '{gate}': {id} is not a technique of ATT&CK v{catalog.Version}; check the id.", ExitCodes.Usage);
+            }
+        }
+    }
+
     /// <summary>Checks every gate; throws a <see cref="CliException"/> (exit 1) listing the offending techniques when any fails.</summary>
-    public static void Enforce(IReadOnlyList<CoverageGate> gates, CoverageSnapshot current, CoverageDiffResult? diff)
+    public static void Enforce(IReadOnlyList<CoverageGate> gates, CoverageSnapshot current, CoverageDiffResult? diff, AttackCatalog catalog, IReadOnlyList<string>? platforms = null)
     {
         var failures = new List<string>();
         foreach (var gate in gates)
         {
-            var offending = gate.Check(current, diff);
+            var offending = gate.TechniqueId is { } id && current.Find(id) is null
+                ? new[] { NotInScope(id, gate.Minimum, catalog, platforms) }
+                : gate.Check(current, diff);
             if (offending.Count > 0)
             {
                 failures.Add($"--fail-on {gate}: {offending.Count} technique(s)");
@@ -44,5 +59,31 @@ internal static class CoverageGates
         {
             throw new CliException("coverage gate failed:" + Environment.NewLine + string.Join(Environment.NewLine, failures));
         }
+    }
+
+    /// <summary>Why a technique the gate names is not in the report: revoked (with its replacement), deprecated, or another platform.</summary>
+    internal static string NotInScope(string id, CoverageStatus minimum, AttackCatalog catalog, IReadOnlyList<string>? platforms)
+    {
+        if (!catalog.TryGetTechnique(id, out var technique))
+        {
+            return $"{id}: not a technique of ATT&CK v{catalog.Version} (required: {minimum})";
+        }
+
+        if (technique.IsRevoked)
+        {
+            var replacement = catalog.ResolveCurrent(id);
+            return replacement is null
+                ? $"{id} {technique.Name}: revoked in ATT&CK v{catalog.Version} with no current replacement (required: {minimum})"
+                : $"{id} {technique.Name}: revoked in ATT&CK v{catalog.Version}; gate on its replacement {replacement.Id} {replacement.Name} instead (required: {minimum})";
+        }
+
+        if (technique.IsDeprecated)
+        {
+            return $"{id} {technique.Name}: deprecated in ATT&CK v{catalog.Version}, so not in the report (required: {minimum})";
+        }
+
+        var its = technique.Platforms.Count == 0 ? "none" : string.Join(", ", technique.Platforms);
+        var scope = platforms is null ? string.Empty : "; the report covers " + string.Join(", ", platforms);
+        return $"{id} {technique.Name}: outside the report's platform scope (its platforms: {its}{scope}) (required: {minimum})";
     }
 }

@@ -32,12 +32,32 @@ internal static class RulesCommand
             return RulePack.BuiltIn;
         }
 
+        if (Directory.Exists(path))
+        {
+            var packs = Directory.GetFiles(path, "*.json").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            var listing = packs.Length == 0 ? "it holds no .json files" : "JSON files in it: " + string.Join(", ", packs);
+            throw new CliException($"'{path}' is a folder; a rule pack is one JSON file ({listing}).", ExitCodes.Usage);
+        }
+
         if (!File.Exists(path))
         {
             throw new CliException($"rule pack '{path}' does not exist.", ExitCodes.Usage);
         }
 
         return RulePack.Load(path!);
+    }
+
+    /// <summary>Whether a file that failed to load as a pack looks like a Sentinel analytics rule in YAML.</summary>
+    internal static bool LooksLikeSentinelYaml(string path)
+    {
+        if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var text = File.ReadAllText(path).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.Length > 0 && text[0] is not ('{' or '[')
+            && (text.Contains("\nquery:") || text.Contains("\nkind:") || text.StartsWith("id:", StringComparison.Ordinal));
     }
 
     /// <summary>Loads an embedded catalog by version or a STIX bundle by path.</summary>

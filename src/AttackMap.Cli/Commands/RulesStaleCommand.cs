@@ -23,6 +23,7 @@ internal static class RulesStaleCommand
             var date = ParseDate(parsed.GetValue(asOf)!);
             var rules = RulesCommand.LoadPack(parsed.GetValue(pack)).Rules;
             var stale = RuleReview.FindStale(rules, date, TimeSpan.FromDays(days));
+            stdout.WriteLine("id\tfamily\tlastReviewed\tage");
             foreach (var rule in stale)
             {
                 var reviewed = RulesListCommand.Date(rule.LastReviewed);
@@ -30,7 +31,10 @@ internal static class RulesStaleCommand
                 stdout.WriteLine($"{rule.Id}\t{rule.Family}\t{reviewed ?? "-"}\t{age}");
             }
 
-            stdout.WriteLine($"{stale.Count} of {rules.Count} rules last reviewed more than {days} days before {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
+            var never = stale.Count(r => r.LastReviewed is null);
+            stdout.WriteLine(
+                $"{stale.Count} of {rules.Count} rules due for review at {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: "
+                + $"{stale.Count - never} last reviewed more than {days} days before, {never} never reviewed.");
             return ExitCodes.Success;
         });
         return command;

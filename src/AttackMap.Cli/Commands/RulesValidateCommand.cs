@@ -26,6 +26,11 @@ internal static class RulesValidateCommand
             {
                 stdout.WriteLine(ex.Message);
                 stderr.WriteLine($"attackmap: {path} is not a well-formed rule pack.");
+                if (RulesCommand.LooksLikeSentinelYaml(path))
+                {
+                    stderr.WriteLine("attackmap: this looks like a Sentinel YAML rule: use 'attackmap coverage --rules <file or folder>' to count Sentinel rules.");
+                }
+
                 return ExitCodes.Failure;
             }
 

@@ -10,7 +10,7 @@ internal static class CoverageSummaryWriter
     {
         var catalog = report.Catalog;
         output.WriteLine($"ATT&CK Enterprise v{catalog.Version}{(catalog.IsDerived ? " (derived catalog)" : string.Empty)}, platforms: {string.Join(", ", report.Platforms)}");
-        output.WriteLine($"{report.Techniques.Count} techniques in scope, {report.RuleCount} mapping rules, enabled sources: {report.Sources}");
+        output.WriteLine($"{report.Techniques.Count} techniques in scope, {report.RuleCount} mapping rules, {(report.Sources.EnabledTables.Count == 0 ? "no log table enabled" : "enabled log tables: " + string.Join(", ", report.Sources.EnabledTables))}");
         output.WriteLine();
         output.WriteLine(Row("Tactic", "Total", "Direct", "CorrOnly", "NeedsRule", "NeedsLog", "Review"));
         output.WriteLine(new string('-', 86));

@@ -39,6 +39,14 @@ internal static class SummaryWriter
             output.WriteLine($"  ... and {rejections.Count - MaxRejectionsListed} more rejections (see --summary-json)");
         }
 
+        foreach (var file in ingestion.Files)
+        {
+            if (file.NextLink is { } link)
+            {
+                output.WriteLine($"  WARNING: {file.File}: the page has a next link (@odata.nextLink / nextLink): more records exist on the server; fetch the next pages and pass them as files. Next: {link}");
+            }
+        }
+
         if (!summary.IsReconciled)
         {
             output.WriteLine("  WARNING: the counts do not reconcile; please report this as a bug.");
@@ -67,6 +75,11 @@ internal static class SummaryWriter
             writer.WriteNumber("signals", file.Signals);
             writer.WriteNumber("ignored", file.Ignored);
             writer.WriteNumber("rejected", file.Rejected);
+            if (file.NextLink is { } link)
+            {
+                writer.WriteString("nextLink", link);
+            }
+
             writer.WriteEndObject();
         }
 

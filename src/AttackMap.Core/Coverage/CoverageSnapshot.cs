@@ -47,6 +47,12 @@ public sealed class CoverageSnapshot
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("techniques", out _)
+                && (root.TryGetProperty("domain", out _) || root.TryGetProperty("versions", out _)))
+            {
+                throw new FormatException("this is an ATT&CK Navigator layer, not a coverage report; pass a report written by 'attackmap coverage --json'.");
+            }
+
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("techniques", out var techniques) || techniques.ValueKind != JsonValueKind.Array)
             {
@@ -58,7 +64,7 @@ public sealed class CoverageSnapshot
         }
         catch (JsonException ex)
         {
-            throw new FormatException("not valid JSON: " + ex.Message, ex);
+            throw new FormatException("not valid JSON " + Internal.JsonErrorText.Describe(ex), ex);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed partial class LogSourceInventory
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"The log source inventory is not valid JSON: {ex.Message}", ex);
+            throw new FormatException($"The log source inventory is not valid JSON {Internal.JsonErrorText.Describe(ex)}", ex);
         }
     }
 

@@ -55,6 +55,11 @@ public sealed class IngestionSummary
         }
 
         var file = GetFile(record.Origin.File);
+        if (file.Page is null && record.Page is not null)
+        {
+            file.Page = record.Page;
+        }
+
         switch (record.Outcome)
         {
             case LogRecordOutcome.Signal:

@@ -21,6 +21,9 @@ internal sealed class JsonRecordParser
         _documentOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth };
     }
 
+    /// <summary>Gets the next-page link of the source (set from envelope lines here, from the document by <see cref="JsonSource"/>).</summary>
+    public PageLink Page { get; } = new();
+
     /// <summary>Returns the next 0-based record index.</summary>
     public long NextIndex() => _index++;
 
@@ -69,6 +72,11 @@ internal sealed class JsonRecordParser
 
             if (envelope)
             {
+                if (view is not null)
+                {
+                    ReadLink(view);
+                }
+
                 foreach (var item in items.EnumerateArray())
                 {
                     Classify(item, null, line, offset, hint, output);
@@ -115,6 +123,18 @@ internal sealed class JsonRecordParser
         }
 
         return false;
+    }
+
+    // A page's next link (Graph @odata.nextLink, ARM nextLink) on an envelope line.
+    private void ReadLink(JsonRecordView view)
+    {
+        foreach (var name in view.Names)
+        {
+            if (PageLink.IsLinkKey(name) && view.TryGet(name, out var link) && link.ValueKind == JsonValueKind.String)
+            {
+                Page.Set(link.GetString());
+            }
+        }
     }
 
     private void Classify(JsonElement element, JsonRecordView? view, long line, long offset, string? hint, List<LogRecord> output)

@@ -100,7 +100,11 @@ internal sealed partial class JsonSource
                 return ProbeResult.Malformed;
             }
 
-            if (key.Equals("@odata.context", StringComparison.OrdinalIgnoreCase) || key.Equals("odata.metadata", StringComparison.OrdinalIgnoreCase))
+            if (PageLink.IsLinkKey(key))
+            {
+                _records.Page.SetFromJson(_window.Buffer, start, length);
+            }
+            else if (key.Equals("@odata.context", StringComparison.OrdinalIgnoreCase) || key.Equals("odata.metadata", StringComparison.OrdinalIgnoreCase))
             {
                 hint = LogTables.TableFromODataContext(System.Text.Encoding.UTF8.GetString(_window.Buffer, start, length).Trim('"'));
             }

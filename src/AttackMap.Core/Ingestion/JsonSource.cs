@@ -33,16 +33,31 @@ internal sealed partial class JsonSource : IRecordSource
 
     public ByteWindow Window => _window;
 
-    public SourceStep Next(List<LogRecord> output) => _state switch
+    public SourceStep Next(List<LogRecord> output)
     {
-        State.Line => NextLine(output),
-        State.Top => NextTop(output),
-        State.Probe => NextProbe(output),
-        State.Item => NextItem(output),
-        State.ItemValue => NextItemValue(output),
-        State.One => NextOne(output),
-        _ => SourceStep.End,
-    };
+        var count = output.Count;
+        var step = _state switch
+        {
+            State.Line => NextLine(output),
+            State.Top => NextTop(output),
+            State.Probe => NextProbe(output),
+            State.Item => NextItem(output),
+            State.ItemValue => NextItemValue(output),
+            State.One => NextOne(output),
+            State.Trail => NextTrail(),
+            State.TrailColon => NextTrailColon(),
+            State.TrailValue => NextTrailValue(),
+            _ => SourceStep.End,
+        };
+
+        // Every record carries the source's next link, which may only be read after the records (see Trail).
+        for (var i = count; i < output.Count; i++)
+        {
+            output[i].Page = _records.Page;
+        }
+
+        return step;
+    }
 
     // JSON Lines: one line, one record (or the records of one envelope line).
     private SourceStep NextLine(List<LogRecord> output)
@@ -153,7 +168,7 @@ internal sealed partial class JsonSource : IRecordSource
         switch (probe)
         {
             case ProbeResult.Array:
-                (_after, _state) = (State.Done, State.Item);
+                (_after, _state) = (State.Trail, State.Item);
                 return SourceStep.Continue;
             case ProbeResult.Body:
                 if (!_window.Rewind(innerOffset, innerLine))
@@ -174,7 +189,7 @@ internal sealed partial class JsonSource : IRecordSource
                 (_after, _state) = (State.Top, State.One);
                 return SourceStep.Continue;
             default:
-                // An envelope without records, or a broken one: what follows it (nextLink...) is not records.
+                // An envelope without records, or a broken one: what follows it is not records (a next link was read by the probe).
                 return Finish();
         }
     }
@@ -292,6 +307,9 @@ internal sealed partial class JsonSource : IRecordSource
         Item,
         ItemValue,
         One,
+        Trail,
+        TrailColon,
+        TrailValue,
         Done,
     }
 }

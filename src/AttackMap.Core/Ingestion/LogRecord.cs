@@ -32,6 +32,9 @@ public sealed class LogRecord
     /// <summary>Gets the rejection, when <see cref="Outcome"/> is <see cref="LogRecordOutcome.Rejected"/>.</summary>
     public RecordRejection? Rejection { get; }
 
+    // The next-page link of the source the record came from (shared by its records; filled when the source reads it).
+    internal PageLink? Page { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => Outcome switch
     {

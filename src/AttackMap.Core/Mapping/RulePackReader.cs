@@ -30,7 +30,7 @@ internal sealed class RulePackReader
         catch (JsonException ex)
         {
             var line = ex.LineNumber is { } l ? $" (line {l + 1}, column {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
-            var problem = new RuleProblem(RuleProblemCode.Format, null, sourceName + line, "The pack is not valid JSON: " + ex.Message);
+            var problem = new RuleProblem(RuleProblemCode.Format, null, sourceName + line, "The pack is not valid JSON: " + Internal.JsonErrorText.Message(ex));
             throw new RulePackFormatException(sourceName, new[] { problem });
         }
 

@@ -132,9 +132,10 @@ public sealed class RulesCommandTests : IDisposable
 
         code.Should().Be(0);
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "id\tfamily\tlastReviewed\tage",
             "r.never\tAzureActivity\t-\tnever reviewed",
             "r.old\tAzureActivity\t2026-01-10\t327 days",
-            "2 of 3 rules last reviewed more than 180 days before 2026-12-03.");
+            "2 of 3 rules due for review at 2026-12-03: 1 last reviewed more than 180 days before, 1 never reviewed.");
     }
 
     [Fact]
