@@ -58,7 +58,7 @@ internal static class CorrelateCommand
 
             SummaryWriter.WriteText(summary, stderr, "correlate");
             InputPaths.RequireSomethingRead(inputs, summary);
-            stderr.WriteLine($"  {findings.Count} findings ({findings.Count(f => f.IsCrossFamily)} across families)");
+            stderr.WriteLine($"  {findings.Count} {(findings.Count == 1 ? "finding" : "findings")} ({findings.Count(f => f.IsCrossFamily)} across families)");
             if (parsed.GetValue(summaryJson) is { } path)
             {
                 SummaryWriter.WriteJson(summary, path);

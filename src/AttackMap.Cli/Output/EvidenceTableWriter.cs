@@ -3,7 +3,8 @@ namespace AttackMap.Cli.Output;
 /// <summary>Writes classified records as an aligned text table for people.</summary>
 internal sealed class EvidenceTableWriter
 {
-    private const string Format = "{0,-44} {1,-18} {2,-44} {3,-10} {4,-18} {5}";
+    private const int KeyWidth = 60;
+    private const string Format = "{0,-44} {1,-18} {2,-60} {3,-10} {4,-18} {5}";
     private readonly TextWriter _output;
     private bool _headerWritten;
 
@@ -26,7 +27,18 @@ internal sealed class EvidenceTableWriter
 
     private static string Location(ClassifiedRecord record) => $"{Path.GetFileName(record.Origin.File)}#{record.Origin.RecordIndex}";
 
-    private static string Clip(string text, int width) => text.Length <= width ? text : text.Substring(0, width - 1) + "…";
+    // Cuts from the middle so the end survives: an operation's verb (".../EXTENSIONS/WRITE") and a file's record index matter most.
+    internal static string Clip(string text, int width)
+    {
+        if (text.Length <= width)
+        {
+            return text;
+        }
+
+        var tail = (width - 1) / 2;
+        var head = width - 1 - tail;
+        return text.Substring(0, head) + "…" + text.Substring(text.Length - tail);
+    }
 
     private void Row(string location, string family, string key, string technique, string kind, string rule)
     {
@@ -36,6 +48,6 @@ internal sealed class EvidenceTableWriter
             _output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, "RECORD", "FAMILY", "KEY", "TECHNIQUE", "KIND", "RULE"));
         }
 
-        _output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, Clip(location, 44), family, Clip(key, 44), technique, kind, rule));
+        _output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, Clip(location, 44), family, Clip(key, KeyWidth), technique, kind, rule));
     }
 }

@@ -1,9 +1,14 @@
 using System.Globalization;
 using AttackMap.Correlation;
+using AttackMap.Signals;
 
 namespace AttackMap.Cli.Output;
 
 /// <summary>Writes correlated findings as a text table for people: one line per finding, then its records.</summary>
+/// <remarks>
+/// A context-only correlation (such as <c>correlation.defender-alert-with-resource-write</c>) names no technique of its own (the alert's
+/// own mapping does), so its technique list prints as <c>[-]</c>. A sign-in record's key is its result code, printed as <c>result 0</c>.
+/// </remarks>
 internal static class FindingTableWriter
 {
     public static void Write(IEnumerable<Finding> findings, TextWriter output)
@@ -14,7 +19,7 @@ internal static class FindingTableWriter
                 CultureInfo.InvariantCulture,
                 "{0} [{1}] {2} on {3} '{4}', {5:u} .. {6:u}, from {7}",
                 finding.RuleId,
-                string.Join(", ", finding.Techniques.Select(t => t.Id)),
+                finding.Techniques.Count == 0 ? "-" : string.Join(", ", finding.Techniques.Select(t => t.Id)),
                 finding.Kind,
                 finding.GroupBy,
                 finding.Key,
@@ -23,8 +28,12 @@ internal static class FindingTableWriter
                 string.Join(" + ", finding.Tables)));
             foreach (var record in finding.Records)
             {
-                output.WriteLine($"    {record.Step,-14} {record.Table,-32} {record.MatchKey,-48} {Path.GetFileName(record.Origin.File)}#{record.Origin.RecordIndex}");
+                output.WriteLine($"    {record.Step,-14} {record.Table,-32} {RecordKey(record),-48} {Path.GetFileName(record.Origin.File)}#{record.Origin.RecordIndex}");
             }
         }
     }
+
+    // A sign-in's match key is its result code ("0" is a success): say so, a bare "0" reads like a missing value.
+    internal static string RecordKey(FindingRecord record) =>
+        record.Family == LogFamily.EntraSignIn && record.MatchKey.Length > 0 ? "result " + record.MatchKey : record.MatchKey;
 }

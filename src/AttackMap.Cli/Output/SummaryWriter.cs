@@ -14,10 +14,10 @@ internal static class SummaryWriter
         var ingestion = summary.Ingestion;
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "attackmap {0}: {1} files, read {2} records: mapped {3}, unmapped {4} ({5} outside the five families), rejected {6}; evidence {7} ({8} direct, {9} correlation context, {10} precondition, {11} needs review)",
+            "attackmap {0}: {1}, read {2}: mapped {3}, unmapped {4} ({5} outside the five families), rejected {6}; evidence {7} ({8} direct, {9} correlation context, {10} precondition, {11} needs review)",
             command,
-            ingestion.Files.Count,
-            summary.RecordsRead,
+            Count(ingestion.Files.Count, "file"),
+            Count(summary.RecordsRead, "record"),
             summary.Mapped,
             summary.Unmapped,
             summary.Ignored,
@@ -120,4 +120,7 @@ internal static class SummaryWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private static string Count(long count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 }

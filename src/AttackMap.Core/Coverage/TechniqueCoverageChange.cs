@@ -20,9 +20,9 @@ public sealed class TechniqueCoverageChange
             : CoverageChangeKind.Downgraded;
         Reason = Kind switch
         {
-            CoverageChangeKind.Added => string.Format(CultureInfo.InvariantCulture, "added to scope as {0}: {1}", after!.StatusText, AfterReason),
+            CoverageChangeKind.Added => string.Format(CultureInfo.InvariantCulture, "added to scope as {0}: {1}", after!.StatusText, Detail(after)),
             CoverageChangeKind.Removed => string.Format(CultureInfo.InvariantCulture, "removed from scope (was {0})", before!.StatusText),
-            _ => string.Format(CultureInfo.InvariantCulture, "{0} -> {1}: {2}", before!.StatusText, after!.StatusText, AfterReason),
+            _ => string.Format(CultureInfo.InvariantCulture, "{0} -> {1}: {2}", before!.StatusText, after!.StatusText, Detail(after)),
         };
     }
 
@@ -48,7 +48,8 @@ public sealed class TechniqueCoverageChange
     public string? AfterReason { get; }
 
     /// <summary>
-    /// Gets a one-line description of the change, for example <c>Direct -&gt; NeedsLogging: NeedsLogging: ... enable SigninLogs</c>;
+    /// Gets a one-line description of the change, for example <c>Direct -&gt; NeedsLogging: mapped by 2 rules ... enable SigninLogs</c>
+    /// (the later reason without its leading status, which the arrow already names);
     /// a NeedsLogging technique that no rule maps reads <c>NeedsLogging (no rule maps it)</c>, as in
     /// <c>NeedsLogging -&gt; NeedsLogging (no rule maps it): ...</c> when its last rule is gone.
     /// </summary>
@@ -56,4 +57,13 @@ public sealed class TechniqueCoverageChange
 
     /// <inheritdoc />
     public override string ToString() => $"{TechniqueId} {Name}: {Reason}";
+
+    // A reason starts with its own status ("CorrelationOnly: 2 correlation-context ..."); the change line names the status already.
+    private static string Detail(CoverageSnapshotTechnique after)
+    {
+        var prefix = after.Status.ToString() + ": ";
+        var detail = after.Reason.StartsWith(prefix, StringComparison.Ordinal) ? after.Reason.Substring(prefix.Length) : after.Reason;
+        const string Unmapped = "no rule maps it, and ";
+        return after.StatusText == CoverageSnapshotTechnique.UnmappedNeedsLoggingText && detail.StartsWith(Unmapped, StringComparison.Ordinal) ? detail.Substring(Unmapped.Length) : detail;
+    }
 }

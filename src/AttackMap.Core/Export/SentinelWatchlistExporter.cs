@@ -6,12 +6,16 @@ namespace AttackMap.Export;
 
 /// <summary>
 /// Writes the mapping rules as a Microsoft Sentinel watchlist CSV (RFC 4180, UTF-8 without BOM, <c>\n</c> line ends), one row per rule key:
-/// <c>SearchKey,Family,Tables,Techniques,Tactics,Kind,RuleId,Rationale</c>.
+/// <c>SearchKey,Family,Tables,Techniques,Tactics,Kind,RuleId,Rationale,Conditions,SearchKeyUpper</c>.
 /// </summary>
 /// <remarks>
-/// <c>SearchKey</c> is the value the rule matches (operation name, alert type, audit activity, result code or risk type), so a query can
-/// join on it: <c>_GetWatchlist('AttackMapMapping') | where SearchKey =~ OperationNameValue</c>. A rule without keys (it reads every signal of
-/// its family) gets one row with an empty <c>SearchKey</c>. Techniques are resolved to their current ids when the catalog knows them; tactics
+/// <c>SearchKey</c> is the value the rule matches (operation name, alert type, audit activity, result code or risk type), as the rule spells it;
+/// <c>SearchKeyUpper</c> is the same key upper-cased (invariant culture), so a case-sensitive KQL join can use
+/// <c>on $left.SearchKeyUpper == $right.OperationNameUpper</c> after <c>extend OperationNameUpper = toupper(OperationNameValue)</c>.
+/// <c>Conditions</c> holds the rule's other conditions as text, joined with <c> and </c> (for example <c>riskLevelDuringSignIn equals high</c>;
+/// values compare case-insensitively); it is empty when the key alone decides. A row whose <c>Conditions</c> is not empty must not be applied on
+/// the key alone. Keys are not unique: one row per rule and key, so several rules sharing a key give several rows. A rule without keys (it reads
+/// every signal of its family) gets one row with an empty <c>SearchKey</c>. Techniques are resolved to their current ids when the catalog knows them; tactics
 /// are the rule's own, else the techniques' tactics in matrix order. Rows are ordered by key, then rule id; lists inside a field are joined with <c>; </c>.
 /// </remarks>
 public sealed class SentinelWatchlistExporter
@@ -19,7 +23,7 @@ public sealed class SentinelWatchlistExporter
     /// <summary>Gets the header row's column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = Array.AsReadOnly(new[]
     {
-        "SearchKey", "Family", "Tables", "Techniques", "Tactics", "Kind", "RuleId", "Rationale",
+        "SearchKey", "Family", "Tables", "Techniques", "Tactics", "Kind", "RuleId", "Rationale", "Conditions", "SearchKeyUpper",
     });
 
     /// <summary>Writes the watchlist to a stream. The stream is left open.</summary>
@@ -51,16 +55,17 @@ public sealed class SentinelWatchlistExporter
                 rule.Kind.ToString(),
                 rule.Id,
                 rule.Rationale,
+                ConditionText.Describe(rule.Conditions),
             };
             var keys = rule.Keys.Count == 0 ? new[] { string.Empty } : rule.Keys.Distinct(StringComparer.OrdinalIgnoreCase);
-            rows.AddRange(keys.Select(key => new[] { key }.Concat(fields).ToArray()));
+            rows.AddRange(keys.Select(key => new[] { key }.Concat(fields).Concat(new[] { key.ToUpperInvariant() }).ToArray()));
         }
 
         var csv = new CsvWriter();
         csv.WriteRow(Columns.ToArray());
         foreach (var row in rows
             .OrderBy(r => r[0], StringComparer.OrdinalIgnoreCase).ThenBy(r => r[0], StringComparer.Ordinal)
-            .ThenBy(r => r[6], StringComparer.Ordinal).ThenBy(r => r[3], StringComparer.Ordinal))
+            .ThenBy(r => r[6], StringComparer.Ordinal).ThenBy(r => r[3], StringComparer.Ordinal).ThenBy(r => r[8], StringComparer.Ordinal))
         {
             csv.WriteRow(row);
         }

@@ -90,6 +90,27 @@ public sealed class CliApplicationTests : IDisposable
         stdout.Should().StartWith("RECORD").And.Contain("ARM_AnomalousRBACRoleAssignment").And.Contain("T1098.003");
     }
 
+    [Fact]
+    public void Classify_TableOfLongOperation_KeepsTheVerbAndSaysOneFile()
+    {
+        var (code, stdout, stderr) = Run("classify", BundledSamples.PathOf("azure-activity/diagnostic-activity.jsonl"), "--format", "table");
+
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTS/WRITE").And.NotContain("…ROLEASSIGNMENTS/WRITE");
+        stderr.Should().StartWith("attackmap classify: 1 file, read 12 records:");
+    }
+
+    [Theory]
+    [InlineData("MICROSOFT.COMPUTE/VIRTUALMACHINES/EXTENSIONS/WRITE", 44, "MICROSOFT.COMPUTE/VIRT…INES/EXTENSIONS/WRITE")]
+    [InlineData("Microsoft.Insights/diagnosticSettings/delete", 60, "Microsoft.Insights/diagnosticSettings/delete")]
+    public void Clip_LongKey_CutsTheMiddleAndKeepsTheEnd(string key, int width, string expected)
+    {
+        var clipped = AttackMap.Cli.Output.EvidenceTableWriter.Clip(key, width);
+
+        clipped.Should().Be(expected);
+        clipped.Length.Should().BeLessThanOrEqualTo(width);
+    }
+
     [Theory]
     [InlineData("classify")]
     [InlineData("classify", "samples", "--format", "xml")]

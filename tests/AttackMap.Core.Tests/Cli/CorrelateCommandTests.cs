@@ -39,4 +39,31 @@ public sealed class CorrelateCommandTests
         stdout.ToString().Should().Contain("correlation.firewall-opened-after-risky-sign-in [T1686.001] DirectDetection on Principal")
             .And.Contain("nsg-opened");
     }
+
+    [Fact]
+    public void Correlate_Table_ContextOnlyFindingShowsDashAndSignInKeyShowsResult()
+    {
+        var stdout = new StringWriter();
+
+        var code = CliApplication.Run(new[] { "correlate", BundledSamples.Folder, "--format", "table" }, stdout, new StringWriter());
+
+        code.Should().Be(0);
+        var text = stdout.ToString();
+        text.Should().Contain("correlation.defender-alert-with-resource-write [-] CorrelationContext on ResourceRoot ")
+            .And.NotContain("[] ");
+        text.Should().MatchRegex(@"\n    risky-sign-in\s+SigninLogs\s+result 0\s+diagnostic-signinlogs\.jsonl#9\n");
+        text.Should().MatchRegex(@"\n    failed-password\s+SigninLogs\s+result 50126\s+diagnostic-signinlogs\.jsonl#1\n");
+    }
+
+    [Fact]
+    public void RecordKey_SignInAndActivity_PrefixesOnlyTheSignInResultCode()
+    {
+        var origin = new AttackMap.Signals.SignalOrigin("a.jsonl", 3);
+        var time = new DateTimeOffset(2026, 11, 20, 8, 47, 15, TimeSpan.Zero);
+
+        AttackMap.Cli.Output.FindingTableWriter.RecordKey(new AttackMap.Correlation.FindingRecord(origin, AttackMap.Signals.LogFamily.EntraSignIn, "SigninLogs", time, "0", "risky-sign-in"))
+            .Should().Be("result 0");
+        AttackMap.Cli.Output.FindingTableWriter.RecordKey(new AttackMap.Correlation.FindingRecord(origin, AttackMap.Signals.LogFamily.AzureActivity, "AzureActivity", time, "MICROSOFT.INSIGHTS/DIAGNOSTICSETTINGS/DELETE", "change"))
+            .Should().Be("MICROSOFT.INSIGHTS/DIAGNOSTICSETTINGS/DELETE");
+    }
 }

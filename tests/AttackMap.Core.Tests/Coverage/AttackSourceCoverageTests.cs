@@ -81,9 +81,9 @@ public sealed class AttackSourceCoverageTests
         lost.Kind.Should().Be(CoverageChangeKind.Downgraded);
         lost.Before.Should().Be(CoverageStatus.NeedsLogging);
         lost.After.Should().Be(CoverageStatus.NeedsLogging);
-        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): NeedsLogging: no rule maps it, and no table that would show it is enabled: enable SigninLogs");
+        lost.Reason.Should().StartWith("NeedsLogging -> NeedsLogging (no rule maps it): no table that would show it is enabled: enable SigninLogs");
         gained.Kind.Should().Be(CoverageChangeKind.Upgraded);
-        gained.Reason.Should().StartWith("NeedsLogging (no rule maps it) -> NeedsLogging: NeedsLogging: mapped by 1 rule");
+        gained.Reason.Should().StartWith("NeedsLogging (no rule maps it) -> NeedsLogging: mapped by 1 rule");
         CoverageGate.Parse("downgrade").Check(CoverageSnapshot.From(unmapped), CoverageDiff.Compare(mapped, unmapped)).Select(l => l.Substring(0, l.IndexOf(':', l.IndexOf(':') + 1)))
             .Should().Equal("T1078 Valid Accounts: NeedsLogging -> NeedsLogging (no rule maps it)", "T1078.004 Cloud Accounts: NeedsLogging -> NeedsLogging (no rule maps it)");
     }

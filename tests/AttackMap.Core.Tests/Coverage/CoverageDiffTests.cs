@@ -27,7 +27,8 @@ public sealed class CoverageDiffTests
         role.After.Should().Be(CoverageStatus.NeedsLogging);
         role.BeforeReason.Should().Be("Direct: 1 direct-detection rule over enabled sources (AuditLogs)");
         role.AfterReason.Should().StartWith("NeedsLogging:").And.Contain("AuditLogs");
-        role.Reason.Should().Be("Direct -> NeedsLogging: " + role.AfterReason);
+        role.Reason.Should().Be("Direct -> NeedsLogging: " + role.AfterReason!.Substring("NeedsLogging: ".Length));
+        role.Reason.Should().StartWith("Direct -> NeedsLogging: mapped by 1 rule").And.NotContain("NeedsLogging: NeedsLogging");
         diff.Changes[3].After.Should().Be(CoverageStatus.NeedsRule);
         diff.Count(CoverageChangeKind.Downgraded).Should().Be(4);
     }
@@ -67,7 +68,7 @@ public sealed class CoverageDiffTests
             ("T1562.008", CoverageChangeKind.Removed), ("T1685.002", CoverageChangeKind.Added));
         diff.Changes[0].Reason.Should().Be("removed from scope (was Direct)");
         diff.Changes[0].After.Should().BeNull();
-        diff.Changes[1].Reason.Should().Be("added to scope as CorrelationOnly: CorrelationOnly: z");
+        diff.Changes[1].Reason.Should().Be("added to scope as CorrelationOnly: z");
         diff.ToString().Should().Be("2 changes (ATT&CK v18.1 -> v19.2): 0 upgraded, 0 downgraded, 1 added, 1 removed");
     }
 
@@ -100,5 +101,21 @@ public sealed class CoverageDiffTests
         var read = () => CoverageSnapshot.ReadJson(json);
 
         read.Should().Throw<FormatException>();
+    }
+
+    [Fact]
+    public void Compare_DirectToCorrelationOnly_ReasonNamesTheStatusOnce()
+    {
+        const string after = "CorrelationOnly: 2 correlation-context or precondition rules over enabled sources (AzureActivity); no direct-detection rule";
+        var before = new CoverageSnapshot("19.2", new[] { new CoverageSnapshotTechnique("T1651", "Cloud Administration Command", CoverageStatus.Direct, "Direct: 1 direct-detection rule over enabled sources (SecurityAlert)") });
+        var later = new CoverageSnapshot("19.2", new[] { new CoverageSnapshotTechnique("T1651", "Cloud Administration Command", CoverageStatus.CorrelationOnly, after) });
+        var added = new CoverageSnapshot("19.2", Array.Empty<CoverageSnapshotTechnique>());
+
+        var change = CoverageDiff.Compare(before, later).Changes.Single();
+        var entered = CoverageDiff.Compare(added, later).Changes.Single();
+
+        change.Reason.Should().Be("Direct -> CorrelationOnly: 2 correlation-context or precondition rules over enabled sources (AzureActivity); no direct-detection rule");
+        change.AfterReason.Should().Be(after, "the reason itself keeps its status");
+        entered.Reason.Should().Be("added to scope as CorrelationOnly: 2 correlation-context or precondition rules over enabled sources (AzureActivity); no direct-detection rule");
     }
 }

@@ -57,8 +57,8 @@ public sealed class CoverageGateTests
         var offending = gate.Check(CoverageSnapshot.From(after), CoverageDiff.Compare(before, after));
 
         offending.Should().Equal(
-            "T1098 Account Manipulation: Direct -> NeedsLogging: " + after.GetCoverage("T1098").Reason,
-            "T1098.003 Additional Cloud Roles: Direct -> NeedsLogging: " + after.GetCoverage("T1098.003").Reason);
+            "T1098 Account Manipulation: Direct -> NeedsLogging: " + after.GetCoverage("T1098").Reason.Substring("NeedsLogging: ".Length),
+            "T1098.003 Additional Cloud Roles: Direct -> NeedsLogging: " + after.GetCoverage("T1098.003").Reason.Substring("NeedsLogging: ".Length));
         gate.Check(CoverageSnapshot.From(before), CoverageDiff.Compare(after, before)).Should().BeEmpty("upgrades pass");
         var withoutBaseline = () => gate.Check(CoverageSnapshot.From(after));
         withoutBaseline.Should().Throw<InvalidOperationException>();

@@ -52,9 +52,9 @@ public sealed class AttackSourceExportTests
     {
         var lines = new CsvCoverageReportExporter().ToCsv(SignInsOff()).Split('\n');
 
-        lines.Single(l => l.StartsWith("T1078.004,", StringComparison.Ordinal)).Should().EndWith(",,azure:signinlogs (AN1503) -> SigninLogs (not enabled)");
+        lines.Single(l => l.StartsWith("T1078.004,", StringComparison.Ordinal)).Should().EndWith(",,azure:signinlogs (AN1503) -> SigninLogs (not enabled),,", "no rule, so EnabledRuleIds and EnabledSourceTables are empty");
         lines.Single(l => l.StartsWith("T1651,", StringComparison.Ordinal)).Should().EndWith(
-            ",,azure:activity (AN1502) -> AzureActivity; azure:vmguest (AN1502) -> a source AttackMap does not read");
+            ",,azure:activity (AN1502) -> AzureActivity; azure:vmguest (AN1502) -> a source AttackMap does not read,,");
     }
 
     [Fact]

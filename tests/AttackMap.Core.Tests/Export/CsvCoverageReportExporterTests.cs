@@ -14,14 +14,14 @@ public sealed class CsvCoverageReportExporterTests
     {
         var lines = new CsvCoverageReportExporter().ToCsv(CoverageTestReports.Mixed()).Split('\n');
 
-        lines[0].Should().Be("TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount,AttackLogSources");
+        lines[0].Should().Be("TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount,AttackLogSources,EnabledRuleIds,EnabledSourceTables");
         lines.Should().HaveCount(13, "a header, 11 in-scope techniques and the empty piece after the last \\n");
         lines[^1].Should().BeEmpty();
         lines[3].Should().Be("T1098,Account Manipulation,Direct,persistence; privilege-escalation,"
-            + "Direct: 1 direct-detection rule over enabled sources (AuditLogs) via T1098.003,audit.add-member-to-role,AuditLogs,,");
-        lines[4].Should().Be("T1098.001,Account Manipulation: Additional Cloud Credentials,NeedsRule,persistence; privilege-escalation,NeedsRule: no rule maps it,,,,");
+            + "Direct: 1 direct-detection rule over enabled sources (AuditLogs) via T1098.003,audit.add-member-to-role,AuditLogs,,,audit.add-member-to-role,AuditLogs");
+        lines[4].Should().Be("T1098.001,Account Manipulation: Additional Cloud Credentials,NeedsRule,persistence; privilege-escalation,NeedsRule: no rule maps it,,,,,,");
         lines[8].Should().Be("T1485,Data Destruction,NeedsLogging,impact,NeedsLogging: mapped by 1 rule but its log source is not enabled: enable SecurityAlert,"
-            + "defender.mass-delete,SecurityAlert,,");
+            + "defender.mass-delete,SecurityAlert,,,,", "SecurityAlert is off: the rule stays in RuleIds, not in EnabledRuleIds");
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class CsvCoverageReportExporterTests
 
         var lines = new CsvCoverageReportExporter().ToCsv(report).Split('\n');
 
-        lines.Single(l => l.StartsWith("T1110.003,", StringComparison.Ordinal)).Should().EndWith(",signin.password-spray,SigninLogs,2,");
-        lines.Single(l => l.StartsWith("T1098.001,", StringComparison.Ordinal)).Should().EndWith(",,,0,");
+        lines.Single(l => l.StartsWith("T1110.003,", StringComparison.Ordinal)).Should().EndWith(",signin.password-spray,SigninLogs,2,,signin.password-spray,SigninLogs");
+        lines.Single(l => l.StartsWith("T1098.001,", StringComparison.Ordinal)).Should().EndWith(",,,0,,,");
     }
 
     [Fact]
@@ -70,7 +70,31 @@ public sealed class CsvCoverageReportExporterTests
         var csv = new CsvCoverageReportExporter().ToCsv(report);
 
         csv.Should().Be(
-            "TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount,AttackLogSources\n"
-            + "T1110,\"Brute, \"\"Force\"\"\",NeedsRule,credential-access,NeedsRule: no rule maps it,,,,\n");
+            "TechniqueId,Name,Status,Tactics,Reason,RuleIds,SourceTables,ObservedCount,AttackLogSources,EnabledRuleIds,EnabledSourceTables\n"
+            + "T1110,\"Brute, \"\"Force\"\"\",NeedsRule,credential-access,NeedsRule: no rule maps it,,,,,,\n");
     }
+
+    [Fact]
+    public void ToCsv_BuiltInPackWithRiskEventsOff_EnabledColumnsDropRiskRulesAndTable()
+    {
+        var sources = LogSourceInventory.FromTables(new[] { "SecurityAlert", "SigninLogs", "AuditLogs", "AzureActivity" });
+        var report = new CoverageCalculator().Calculate(AttackCatalog.Default, RulePack.BuiltIn.Rules, sources);
+
+        var rows = CsvText.Rows(new CsvCoverageReportExporter().ToCsv(report));
+        var header = rows[0];
+        var t1078 = rows.Single(r => r[0] == "T1078");
+        var ruleIds = Field(header, t1078, "RuleIds").Split("; ");
+        var enabledRuleIds = Field(header, t1078, "EnabledRuleIds").Split("; ");
+
+        header[^2..].Should().Equal("EnabledRuleIds", "EnabledSourceTables");
+        ruleIds.Should().Contain("risk.leaked-credentials-user");
+        enabledRuleIds.Should().NotContain(id => id.StartsWith("risk.", StringComparison.Ordinal))
+            .And.Contain("signin.high-risk-success")
+            .And.BeSubsetOf(ruleIds);
+        enabledRuleIds.Should().HaveCount(report.GetCoverage("T1078").Rules.Count(r => r.IsSourceEnabled));
+        Field(header, t1078, "SourceTables").Should().Be("SecurityAlert; SigninLogs; AADUserRiskEvents; AuditLogs");
+        Field(header, t1078, "EnabledSourceTables").Should().Be("SecurityAlert; SigninLogs; AuditLogs");
+    }
+
+    private static string Field(string[] header, string[] row, string column) => row[Array.IndexOf(header, column)];
 }
