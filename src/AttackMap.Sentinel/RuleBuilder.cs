@@ -138,7 +138,7 @@ internal sealed class RuleBuilder
                 Name = technique.Name,
                 Status = TechniqueStatus.Split,
                 Candidates = split.Candidates,
-                Note = $"{id} was split in ATT&CK {version} into {string.Join(", ", split.Candidates)}; counted as NeedsReview until you choose.",
+                Note = $"{id} was split in ATT&CK {version} into {string.Join(", ", split.Candidates)}; retag the rule with the successor(s) it detects.",
             };
         }
 

@@ -9,10 +9,10 @@ namespace AttackMap.Sentinel;
 /// An enabled rule reading one log family becomes one <see cref="EvidenceKind.DirectDetection"/> rule over that family.
 /// A correlation-dependent rule (two or more families) becomes one <see cref="EvidenceKind.CorrelationContext"/> rule per
 /// family, since it fires only when all of them are connected. Disabled rules, rules outside the five families, and
-/// deprecated techniques are left out; unknown ids are passed through as written, so the coverage report lists them in
+/// deprecated techniques are left out; unknown ids are passed through (upper-cased), so the coverage report lists them in
 /// <see cref="AttackMap.Coverage.CoverageReport.UnresolvedMappings"/>. A technique ATT&amp;CK split
 /// (<see cref="TechniqueStatus.Split"/>) gives no direct coverage to any one successor: it becomes a
-/// <see cref="EvidenceKind.NeedsReview"/> rule (id suffix <c>:split</c>) over all of them. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
+/// <see cref="EvidenceKind.NeedsReview"/> rule (id suffix <c>:split</c>) over every one the rule does not tag itself. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
 /// <c>:&lt;family&gt;</c> appended for correlation-dependent rules. <see cref="MappingRule.References"/> holds the rule file
 /// (<see cref="SentinelRule.SourceRelativePath"/>, else <see cref="SentinelRule.SourceFile"/>, the stream name as given) and, when known, its GitHub URL
 /// (<see cref="SentinelRule.SourceUrl"/>); <see cref="MappingRule.Location"/> is that file and the place in it.
@@ -32,7 +32,7 @@ public static class SentinelCoverageRules
         var result = new List<SentinelMappingRule>();
         foreach (var rule in rules)
         {
-            // Unknown ids pass through as written so the coverage report lists them in UnresolvedMappings.
+            // Unknown ids pass through (upper-cased) so the coverage report lists them in UnresolvedMappings.
             var techniques = rule.Techniques
                 .Where(t => t.Status is TechniqueStatus.Current or TechniqueStatus.Migrated or TechniqueStatus.Unknown)
                 .Select(t => t.Id)

@@ -17,7 +17,8 @@ public enum TechniqueStatus
 
     /// <summary>
     /// Revoked and split into several techniques (<see cref="RuleTechnique.Candidates"/>): no single successor is right, so
-    /// coverage counts it as <see cref="AttackMap.Mapping.EvidenceKind.NeedsReview"/> for each candidate until the rule names one.
+    /// coverage counts it as <see cref="AttackMap.Mapping.EvidenceKind.NeedsReview"/> for each candidate the rule does not tag
+    /// itself, until the rule is retagged with the successor(s) it detects.
     /// </summary>
     Split = 4,
 }

@@ -18,11 +18,11 @@ internal static class YamlRuleReader
         {
             // YamlDotNet's scanner throws this bare exception (not a YamlException) when a flow collection ('[' or '{')
             // is left open and a plain scalar runs into the next line; the last event parsed is where it went wrong.
-            var at = parser.Current?.End ?? Mark.Empty;
+            var at = parser.Current?.End;
             throw new SentinelFormatException(
                 "invalid YAML: a flow sequence '[' or mapping '{' is not closed (missing ']' or '}', or a value needs quotes)",
-                at.Line > 0 ? (int)at.Line : null,
-                column: at.Line > 0 ? (int)at.Column : null);
+                at is { } mark ? (int)mark.Line : null,
+                column: at is { } column ? (int)column.Column : null);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

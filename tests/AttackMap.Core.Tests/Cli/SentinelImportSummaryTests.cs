@@ -43,14 +43,51 @@ public sealed class SentinelImportSummaryTests : IDisposable
 
         code.Should().Be(0, stderr);
         var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        lines.Should().Contain($"attackmap coverage: imported 1 Sentinel analytics rule from {folder} (0 errors): it counts toward coverage")
-            .And.Contain("  unknown technique T9999 in 'Lab logging impaired' (LabLoggingImpaired.yaml): kept as written and listed under unresolved mappings in the report");
+        lines.Should().Contain($"attackmap coverage: imported 1 Sentinel analytics rule from {folder} (0 errors): it counts toward coverage (1 only as NeedsReview, through split techniques)")
+            .And.Contain("  unknown technique T9999 in 'Lab logging impaired' (LabLoggingImpaired.yaml): listed under unresolved mappings in the JSON and Markdown reports");
         lines.Should().ContainSingle(l => l.StartsWith("  warning: 'Lab logging impaired' (LabLoggingImpaired.yaml): T1562 was split in ATT&CK 19.2 into T1685, ", StringComparison.Ordinal))
-            .Which.Should().EndWith("; counted as NeedsReview until you choose.");
+            .Which.Should().EndWith("; retag the rule with the successor(s) it detects. Counted as NeedsReview on each successor until then.");
 
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         report.RootElement.GetProperty("unresolvedMappings").EnumerateArray().Select(e => e.GetString())
             .Should().Equal("sentinel:00000000-0000-4000-8000-0000000000e1: T9999");
+    }
+
+    [Fact]
+    public void Coverage_DisabledRuleWithSplitAndUnknownIds_NamesThemWithoutPromisingCoverage()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp, "rules")).FullName;
+        File.WriteAllText(Path.Combine(folder, "LabLoggingImpaired.json"), $$"""
+            { "value": [ { "name": "00000000-0000-4000-8000-0000000000e2", "kind": "Scheduled",
+              "properties": { "displayName": "Lab disabled", "enabled": false, "query": "AzureActivity | take 1", "techniques": [ "T1562", "t9999" ] } } ] }
+            """);
+        var json = Path.Combine(_temp, "coverage.json");
+
+        var (code, _, stderr) = Run("coverage", "--no-builtin", "--sentinel-rules", folder, "--json", json);
+
+        code.Should().Be(0, stderr);
+        var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        lines.Should().Contain($"attackmap coverage: imported 1 Sentinel analytics rule from {folder} (0 errors): it does not count toward coverage")
+            .And.Contain("  not counted, disabled: 'Lab disabled' (LabLoggingImpaired.json)")
+            .And.Contain("  unknown technique T9999 in 'Lab disabled' (LabLoggingImpaired.json)");
+        lines.Should().ContainSingle(l => l.StartsWith("  warning: 'Lab disabled' (LabLoggingImpaired.json): T1562 was split", StringComparison.Ordinal))
+            .Which.Should().EndWith("retag the rule with the successor(s) it detects.");
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        report.RootElement.GetProperty("unresolvedMappings").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public void Coverage_EveryRuleCounts_SaysAll()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp, "rules")).FullName;
+        File.Copy(Path.Combine(SentinelFixtures, "LegacyTechniques.yaml"), Path.Combine(folder, "LegacyTechniques.yaml"));
+        File.Copy(Path.Combine(SentinelFixtures, "Quirks.yaml"), Path.Combine(folder, "Quirks.yaml"));
+
+        var (code, _, stderr) = Run("coverage", "--sentinel-rules", folder);
+
+        code.Should().Be(0, stderr);
+        stderr.Should().Contain($"imported 2 Sentinel analytics rules from {folder} (0 errors): all 2 count toward coverage{Environment.NewLine}")
+            .And.NotContain("not counted");
     }
 
     [Fact]
@@ -82,7 +119,7 @@ public sealed class SentinelImportSummaryTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--sentinel-rules", SentinelFixtures);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 3 Sentinel analytics rules from {SentinelFixtures} (2 errors): 2 count toward coverage, 1 do not");
+        stderr.Should().Contain($"imported 3 Sentinel analytics rules from {SentinelFixtures} (2 errors): 2 count toward coverage, 1 does not");
     }
 
     [SharedDataFact]

@@ -56,6 +56,7 @@ public sealed class SentinelCoverageRulesTests
             "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:AzureActivity",
             "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:DefenderForCloud");
     }
+
     [Fact]
     public void Calculate_RuleWithSplitAndUnknownIds_SplitIsNeedsReviewOnEverySuccessorAndTheUnknownIdIsUnresolved()
     {
@@ -80,5 +81,23 @@ public sealed class SentinelCoverageRulesTests
         var statuses = candidates.ToDictionary(c => c, c => report.GetCoverage(c).Status);
         statuses["T1685.002"].Should().Be(CoverageStatus.NeedsReview, "disabling cloud logs is an Azure-relevant successor");
         statuses.Where(s => s.Value != CoverageStatus.OutOfScope).Select(s => s.Value).Should().AllBeEquivalentTo(CoverageStatus.NeedsReview);
+    }
+    [Fact]
+    public void ToMappingRules_SplitOnACorrelationRuleThatAlsoTagsASuccessor_ReviewsOnlyTheOtherSuccessorsPerFamily()
+    {
+        const string yaml = "id: 00000000-0000-4000-8000-0000000000a8\nname: Lab split join\nrelevantTechniques: [T1562, T1685.002]\nquery: |\n  AzureActivity\n  | join (SigninLogs) on CorrelationId\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        var imported = new SentinelRuleImporter().Import(stream, "split-join.yaml").Rules;
+        var candidates = imported.Single().Techniques.Single(t => t.Status == TechniqueStatus.Split).Candidates;
+
+        var rules = SentinelCoverageRules.ToMappingRules(imported);
+
+        rules.Select(r => (r.Id, r.Family, r.Kind)).Should().Equal(
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:EntraSignIn", LogFamily.EntraSignIn, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:EntraSignIn:split", LogFamily.EntraSignIn, EvidenceKind.NeedsReview),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:AzureActivity:split", LogFamily.AzureActivity, EvidenceKind.NeedsReview));
+        rules[0].Techniques.Should().Equal("T1685.002");
+        rules[1].Techniques.Should().NotContain("T1685.002").And.HaveCount(candidates.Count - 1).And.Contain("T1685");
     }
 }
