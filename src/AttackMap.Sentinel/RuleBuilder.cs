@@ -129,6 +129,19 @@ internal sealed class RuleBuilder
             return new RuleTechnique { Id = technique.Id, OriginalId = written, Name = technique.Name, Status = TechniqueStatus.Current };
         }
 
+        if (technique is not null && _catalog.Migrate(id, _catalog) is { Outcome: MigrationOutcome.Split } split)
+        {
+            return new RuleTechnique
+            {
+                Id = technique.Id,
+                OriginalId = written,
+                Name = technique.Name,
+                Status = TechniqueStatus.Split,
+                Candidates = split.Candidates,
+                Note = $"{id} was split in ATT&CK {version} into {string.Join(", ", split.Candidates)}; retag the rule with the successor(s) it detects.",
+            };
+        }
+
         if (_catalog.ResolveCurrent(id) is { } current)
         {
             return new RuleTechnique

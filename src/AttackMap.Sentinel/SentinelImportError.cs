@@ -16,17 +16,20 @@ public sealed record SentinelImportError
     /// <summary>Gets the 1-based line of the problem when known (YAML and JSON syntax errors, YAML fields).</summary>
     public int? Line { get; init; }
 
+    /// <summary>Gets the 1-based column of the problem when known (YAML syntax errors).</summary>
+    public int? Column { get; init; }
+
     /// <summary>Gets where in the file the problem is when no line is known, for example <c>resources[2]</c>.</summary>
     public string? Location { get; init; }
 
     /// <summary>Gets the message.</summary>
     public required string Message { get; init; }
 
-    /// <summary>Returns <c>file(line): message</c>, naming the file by <see cref="SourceRelativePath"/> when known (no machine path), else by <see cref="File"/>.</summary>
+    /// <summary>Returns <c>file(line): message</c> (<c>file(line,column): message</c> when the column is known), naming the file by <see cref="SourceRelativePath"/> when known (no machine path), else by <see cref="File"/>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
         var file = SourceRelativePath ?? File;
-        return Line is { } line ? $"{file}({line}): {Message}" : Location is { } location ? $"{file} {location}: {Message}" : $"{file}: {Message}";
+        return Line is { } line ? (Column is { } column ? $"{file}({line},{column}): {Message}" : $"{file}({line}): {Message}") : Location is { } location ? $"{file} {location}: {Message}" : $"{file}: {Message}";
     }
 }

@@ -129,16 +129,11 @@ public sealed class SentinelRuleImporter
         }
         catch (SentinelFormatException ex)
         {
-            return Failed(new SentinelImportError { File = name, Line = ex.Line, Location = ex.Location, Message = ex.Message });
+            return Failed(new SentinelImportError { File = name, Line = ex.Line, Column = ex.Column, Location = ex.Location, Message = ex.Message });
         }
         catch (YamlException ex)
         {
-            return Failed(new SentinelImportError { File = name, Line = (int)ex.Start.Line, Message = $"invalid YAML: {ex.Message}" });
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed flow collections.
-            return Failed(new SentinelImportError { File = name, Message = $"invalid YAML: {ex.Message}" });
+            return Failed(new SentinelImportError { File = name, Line = (int)ex.Start.Line, Column = (int)ex.Start.Column, Message = $"invalid YAML: {ex.Message}" });
         }
     }
 

@@ -14,4 +14,11 @@ public enum TechniqueStatus
 
     /// <summary>Not in the catalog (a typo or an id from another matrix); kept as written.</summary>
     Unknown = 3,
+
+    /// <summary>
+    /// Revoked and split into several techniques (<see cref="RuleTechnique.Candidates"/>): no single successor is right, so
+    /// coverage counts it as <see cref="AttackMap.Mapping.EvidenceKind.NeedsReview"/> for each candidate the rule does not tag
+    /// itself, until the rule is retagged with the successor(s) it detects.
+    /// </summary>
+    Split = 4,
 }

@@ -9,7 +9,22 @@ internal static class YamlRuleReader
     public static RuleFields Read(TextReader text, string file)
     {
         var stream = new YamlStream();
-        stream.Load(text);
+        var parser = new Parser(text);
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this bare exception (not a YamlException) when a flow collection ('[' or '{')
+            // is left open and a plain scalar runs into the next line; the last event parsed is where it went wrong.
+            var at = parser.Current?.End;
+            throw new SentinelFormatException(
+                "invalid YAML: a flow sequence '[' or mapping '{' is not closed (missing ']' or '}', or a value needs quotes)",
+                at is { } mark ? (int)mark.Line : null,
+                column: at is { } column ? (int)column.Column : null);
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new SentinelFormatException("the file is not a YAML mapping", 1);

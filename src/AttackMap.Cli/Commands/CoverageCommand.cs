@@ -62,7 +62,7 @@ internal static class CoverageCommand
             var engine = engineOptions.CreateEngine(parsed, rulePacks: ruleInputs.Packs);
             CoverageGates.Validate(gates, engine.Catalog);
             var inventory = LoadSources(parsed.GetValue(sources));
-            var imported = ImportSentinelRules(engine, ruleInputs.Sentinel, stderr);
+            var imported = ImportSentinelRules(engine, ruleInputs.Sentinel, parsed.GetValue(engineOptions.Strict), stderr);
             ClassificationSummary? summary = null;
             CoverageReport coverage;
             if (inputs.Count > 0)
@@ -101,10 +101,12 @@ internal static class CoverageCommand
 
     /// <summary>
     /// Imports the Sentinel rule files (each once, see <see cref="CoverageRuleInputs"/>) and fails with exit code 2 when a
-    /// folder held neither a rule pack nor a file that gave a Sentinel rule.
+    /// folder held neither a rule pack nor a file that gave a Sentinel rule, and with exit code 1 under <c>--strict</c> when
+    /// any file could not be imported (after listing every error).
     /// </summary>
-    private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<SentinelRuleInput> inputs, TextWriter stderr)
+    private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<SentinelRuleInput> inputs, bool strict, TextWriter stderr)
     {
+        var errorCount = 0;
         var rules = new List<MappingRule>();
         var importer = new SentinelRuleImporter(engine.Catalog);
         var filesWithRules = new HashSet<string>(InputPaths.FileComparer);
@@ -118,9 +120,10 @@ internal static class CoverageCommand
                     stderr.WriteLine($"  sentinel rule not imported: {error}");
                 }
 
+                errorCount += result.Errors.Count;
                 rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
                 filesWithRules.UnionWith(result.Rules.Select(r => InputPaths.Key(r.SourceFile)));
-                stderr.WriteLine($"attackmap coverage: imported {result.Rules.Count} Sentinel analytics rules from {input.Path} ({result.Errors.Count} errors)");
+                SentinelImportSummary.Write(result, input.Path, stderr);
             }
             else if (input.SentinelFiles.Count > 0)
             {
@@ -134,6 +137,11 @@ internal static class CoverageCommand
                     $"({input.SentinelFiles.Count} .yaml/.yml/.json files looked at).",
                     ExitCodes.Usage);
             }
+        }
+
+        if (strict && errorCount > 0)
+        {
+            throw new CliException($"--strict: {errorCount} Sentinel rule import error{(errorCount == 1 ? string.Empty : "s")} (listed above).", ExitCodes.Failure);
         }
 
         return rules;

@@ -25,7 +25,7 @@ internal sealed class EngineOptions
 
     public Option<bool> Strict { get; } = new("--strict")
     {
-        Description = "Stop at the first malformed record instead of rejecting it and going on.",
+        Description = "Stop at the first malformed record instead of rejecting it and going on; for coverage, also exit 1 when a Sentinel rule file could not be imported.",
     };
 
     public void AddTo(Command command)

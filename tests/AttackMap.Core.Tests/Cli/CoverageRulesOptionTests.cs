@@ -52,8 +52,8 @@ public sealed class CoverageRulesOptionTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", folder, "--rules", WritePack(), "--rules", quirks, "--json", json);
 
         code.Should().Be(0, stderr);
-        var fromFolder = $"imported 1 Sentinel analytics rules from {folder} (0 errors)";
-        var fromFile = $"imported 1 Sentinel analytics rules from {quirks} (0 errors)";
+        var fromFolder = $"imported 1 Sentinel analytics rule from {folder} (0 errors)";
+        var fromFile = $"imported 1 Sentinel analytics rule from {quirks} (0 errors)";
         stderr.Should().Contain(fromFolder).And.Contain(fromFile);
         stderr.IndexOf(fromFolder, StringComparison.Ordinal).Should().BeLessThan(stderr.IndexOf(fromFile, StringComparison.Ordinal));
         RuleIdsOf(json, "T1485").Should().Contain("contoso.widgets-deleted");
@@ -90,7 +90,7 @@ public sealed class CoverageRulesOptionTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", export);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {export} (1 errors)");
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {export} (1 error)");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class CoverageRulesOptionTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", rule);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {rule} (0 errors)");
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {rule} (0 errors)");
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class CoverageRulesOptionTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", template);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {template} (0 errors)");
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {template} (0 errors)");
     }
 
     private static IReadOnlyList<string> RuleIdsOf(string jsonReport, string techniqueId)

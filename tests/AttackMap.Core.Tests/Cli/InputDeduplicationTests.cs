@@ -90,9 +90,9 @@ public sealed class InputDeduplicationTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", Path.Combine(root, "identity"), "--rules", root, "--json", json);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {Path.Combine(root, "identity")} (0 errors)")
-            .And.Contain($"imported 1 Sentinel analytics rules from {root} (0 errors)");
-        stderr.Split("imported 1 Sentinel analytics rules").Should().HaveCount(3);
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {Path.Combine(root, "identity")} (0 errors)")
+            .And.Contain($"imported 1 Sentinel analytics rule from {root} (0 errors)");
+        stderr.Split("imported 1 Sentinel analytics rule").Should().HaveCount(3);
         RuleIdsOf(json, "T1078.004").Should().Contain("sentinel:00000000-0000-4000-8000-0000000000a1")
             .And.Contain("sentinel:00000000-0000-4000-8000-0000000000a3:EntraAudit");
     }
@@ -105,7 +105,7 @@ public sealed class InputDeduplicationTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", quirks, "--sentinel-rules", SentinelFixtures);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {quirks} (0 errors)")
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {quirks} (0 errors)")
             .And.Contain($"imported 2 Sentinel analytics rules from {SentinelFixtures} (2 errors)");
     }
 
@@ -137,7 +137,7 @@ public sealed class InputDeduplicationTests : IDisposable
         var (code, _, stderr) = Run("coverage", "--rules", folder, "--json", json);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 1 Sentinel analytics rules from {folder} (0 errors)").And.NotContain("not imported");
+        stderr.Should().Contain($"imported 1 Sentinel analytics rule from {folder} (0 errors)").And.NotContain("not imported");
         RuleIdsOf(json, "T1485").Should().Contain("contoso.widgets-deleted");
         RuleIdsOf(json, "T1078.004").Should().Contain("sentinel:00000000-0000-4000-8000-0000000000a1");
     }

@@ -23,7 +23,7 @@ public sealed class SentinelCoverageRulesTests
             ("sentinel:00000000-0000-4000-8000-0000000000a3:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext),
             ("sentinel:00000000-0000-4000-8000-0000000000c1:EntraRiskDetection", LogFamily.EntraRiskDetection, EvidenceKind.CorrelationContext),
             ("sentinel:00000000-0000-4000-8000-0000000000c1:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext));
-        rules[0].Techniques.Should().Equal("T1078.004", "T1547.004");
+        rules[0].Techniques.Should().Equal("T1078.004", "T1547.004", "T9999");
         rules[0].Tactics.Should().Equal("persistence");
         rules[3].Tactics.Should().Equal("initial-access", "privilege-escalation");
         rules[3].Rationale.Should().Be("Sentinel analytics rule 'Lab risky sign-in then role assignment' correlates EntraRiskDetection and AzureActivity (tables AADUserRiskEvents, AzureActivity); it fires only when all are connected.");
@@ -55,5 +55,49 @@ public sealed class SentinelCoverageRulesTests
         serviceStop.RuleIds.Should().Equal(
             "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:AzureActivity",
             "sentinel:a5b3429d-f1da-42b9-883c-327ecb7b91ff:DefenderForCloud");
+    }
+
+    [Fact]
+    public void Calculate_RuleWithSplitAndUnknownIds_SplitIsNeedsReviewOnEverySuccessorAndTheUnknownIdIsUnresolved()
+    {
+        const string yaml = "id: 00000000-0000-4000-8000-0000000000a7\nname: Lab split\nrelevantTechniques: [T1562, T9999, T1078.004]\nquery: AzureActivity\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        var imported = new SentinelRuleImporter().Import(stream, "split.yaml").Rules;
+        var candidates = imported.Single().Techniques.Single(t => t.Status == TechniqueStatus.Split).Candidates;
+
+        var rules = SentinelCoverageRules.ToMappingRules(imported);
+
+        rules.Select(r => (r.Id, r.Kind)).Should().Equal(
+            ("sentinel:00000000-0000-4000-8000-0000000000a7", EvidenceKind.DirectDetection),
+            ("sentinel:00000000-0000-4000-8000-0000000000a7:split", EvidenceKind.NeedsReview));
+        rules[0].Techniques.Should().Equal("T1078.004", "T9999");
+        rules[1].Techniques.Should().BeEquivalentTo(candidates).And.BeInAscendingOrder(StringComparer.Ordinal);
+        rules[1].Rationale.Should().Be("Sentinel analytics rule 'Lab split' is tagged T1562, which ATT&CK split; review which successor it detects (tables AzureActivity).");
+
+        var report = new CoverageCalculator().Calculate(AttackCatalog.Default, rules, LogSourceInventory.AllEnabled);
+
+        report.UnresolvedMappings.Should().Equal("sentinel:00000000-0000-4000-8000-0000000000a7: T9999");
+        report.GetCoverage("T1078.004").Status.Should().Be(CoverageStatus.Direct);
+        var statuses = candidates.ToDictionary(c => c, c => report.GetCoverage(c).Status);
+        statuses["T1685.002"].Should().Be(CoverageStatus.NeedsReview, "disabling cloud logs is an Azure-relevant successor");
+        statuses.Where(s => s.Value != CoverageStatus.OutOfScope).Select(s => s.Value).Should().AllBeEquivalentTo(CoverageStatus.NeedsReview);
+    }
+    [Fact]
+    public void ToMappingRules_SplitOnACorrelationRuleThatAlsoTagsASuccessor_ReviewsOnlyTheOtherSuccessorsPerFamily()
+    {
+        const string yaml = "id: 00000000-0000-4000-8000-0000000000a8\nname: Lab split join\nrelevantTechniques: [T1562, T1685.002]\nquery: |\n  AzureActivity\n  | join (SigninLogs) on CorrelationId\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        var imported = new SentinelRuleImporter().Import(stream, "split-join.yaml").Rules;
+        var candidates = imported.Single().Techniques.Single(t => t.Status == TechniqueStatus.Split).Candidates;
+
+        var rules = SentinelCoverageRules.ToMappingRules(imported);
+
+        rules.Select(r => (r.Id, r.Family, r.Kind)).Should().Equal(
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:EntraSignIn", LogFamily.EntraSignIn, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:EntraSignIn:split", LogFamily.EntraSignIn, EvidenceKind.NeedsReview),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext),
+            ("sentinel:00000000-0000-4000-8000-0000000000a8:AzureActivity:split", LogFamily.AzureActivity, EvidenceKind.NeedsReview));
+        rules[0].Techniques.Should().Equal("T1685.002");
+        rules[1].Techniques.Should().NotContain("T1685.002").And.HaveCount(candidates.Count - 1).And.Contain("T1685");
     }
 }

@@ -122,7 +122,7 @@ public sealed class SentinelRuleImporterTests
         var result = _importer.Import(stream, "dup.yaml");
 
         result.Rules.Should().BeEmpty();
-        result.Errors.Should().ContainSingle().Which.ToString().Should().Be("dup.yaml(3): invalid YAML: Duplicate key name");
+        result.Errors.Should().ContainSingle().Which.ToString().Should().Be("dup.yaml(3,1): invalid YAML: Duplicate key name");
     }
 
     [Fact]
@@ -143,5 +143,35 @@ public sealed class SentinelRuleImporterTests
         rule.Id.Should().Be("mainTemplate#resources[0].properties.mainTemplate.resources[0]");
         rule.Name.Should().Be("Lab packaged rule");
         rule.Families.Should().Equal(LogFamily.EntraRiskDetection);
+    }
+
+    [Fact]
+    public void Import_TechniqueThatAttackSplit_IsKeptWithItsCandidatesAndANote()
+    {
+        const string yaml = "id: 00000000-0000-4000-8000-0000000000a5\nname: Lab split\nrelevantTechniques:\n  - T1562\n  - T1078.004\nquery: AzureActivity\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var rule = _importer.Import(stream, "split.yaml").Rules.Should().ContainSingle().Subject;
+
+        rule.Techniques.Select(t => (t.Id, t.Status)).Should().Equal(("T1078.004", TechniqueStatus.Current), ("T1562", TechniqueStatus.Split));
+        var split = rule.Techniques[1];
+        split.Candidates.Should().HaveCount(11).And.Contain(new[] { "T1685", "T1685.002", "T1686", "T1690" }).And.NotContain("T1562");
+        split.Note.Should().StartWith("T1562 was split in ATT&CK 19.2 into T1685, ").And.EndWith("; retag the rule with the successor(s) it detects.");
+        rule.Notes.Should().Contain(split.Note);
+        rule.Techniques[0].Candidates.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("id: 00000000-0000-4000-8000-0000000000a6\nname: Open list\ntactics: [Persistence\nquery: AuditLogs\n", "open.yaml(3,10): invalid YAML: a flow sequence '[' or mapping '{' is not closed")]
+    [InlineData("id: 00000000-0000-4000-8000-0000000000a6\nname: Open map\nentityMappings: { entityType: Account\nquery: AuditLogs\n", "open.yaml(3,29): invalid YAML: a flow sequence '[' or mapping '{' is not closed")]
+    public void Import_UnclosedFlowCollection_IsAnErrorWithLineAndColumn(string yaml, string expected)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var result = _importer.Import(stream, "open.yaml");
+
+        result.Rules.Should().BeEmpty();
+        var error = result.Errors.Should().ContainSingle().Subject;
+        error.ToString().Should().StartWith(expected);
     }
 }

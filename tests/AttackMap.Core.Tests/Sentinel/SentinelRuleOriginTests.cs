@@ -210,7 +210,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
 
         errors.Select(e => e.SourceRelativePath).Should().Equal("export.json", "identity/broken.yaml");
         errors[0].ToString().Should().Be("export.json value[0]: the Scheduled rule has no 'properties.query'");
-        errors[1].ToString().Should().StartWith("identity/broken.yaml(7): invalid YAML:");
+        errors[1].ToString().Should().StartWith("identity/broken.yaml(7,2): invalid YAML:");
         errors.Select(e => e.ToString()).Should().NotContain(t => t.Contains(_temp, StringComparison.Ordinal));
         errors[1].File.Should().Be(Path.Combine(_temp, "team", "identity", "broken.yaml"));
     }
@@ -221,7 +221,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
         var error = _importer.ImportFile(Path.Combine(Fixtures, "broken.yaml")).Errors.Single();
 
         error.SourceRelativePath.Should().Be("broken.yaml");
-        error.ToString().Should().StartWith("broken.yaml(7): ");
+        error.ToString().Should().StartWith("broken.yaml(7,2): ");
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
         var error = _importer.Import(stream, "label.yaml").Errors.Single();
 
         error.SourceRelativePath.Should().BeNull();
-        error.ToString().Should().StartWith("label.yaml(7): ");
+        error.ToString().Should().StartWith("label.yaml(7,2): ");
     }
 
     [SharedDataFact]
