@@ -85,6 +85,7 @@ public static class SentinelCoverageRules
             Location = rule.SourceLocation is { } location ? $"{Source(rule)} {location}" : Source(rule),
             PackId = "sentinel",
             KindReason = kindReason,
+            DisplayName = rule.Name,
         };
 
     /// <summary>The file the rule came from, relative to the imported folder when known (no machine path).</summary>

@@ -72,6 +72,11 @@ internal static class RulesListCommand
             {
                 json.WriteStartObject();
                 json.WriteString("id", rule.Id);
+                if (rule.DisplayName is not null)
+                {
+                    json.WriteString("name", rule.DisplayName);
+                }
+
                 json.WriteString("family", rule.Family.ToString());
                 json.WriteString("matchField", rule.MatchField);
                 WriteArray(json, "keys", rule.Keys);

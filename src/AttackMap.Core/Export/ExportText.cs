@@ -78,4 +78,13 @@ internal static class ExportText
 
     public static string Summary(CoverageReport report) =>
         string.Join(", ", CoverageReport.Statuses.Select(s => $"{s} {report.GetCount(s).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+
+    /// <summary>Markdown for rule ids: each in backticks, followed by its display name when the rule has one.</summary>
+    public static string RuleList(TechniqueCoverage coverage, IEnumerable<string> ruleIds)
+    {
+        return string.Join(", ", ruleIds.Select(id =>
+            coverage.Rules.FirstOrDefault(r => string.Equals(r.RuleId, id, StringComparison.Ordinal))?.DisplayName is { } name
+                ? $"`{id}` ({name})"
+                : $"`{id}`"));
+    }
 }

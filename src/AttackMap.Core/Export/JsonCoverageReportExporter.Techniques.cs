@@ -44,6 +44,11 @@ public sealed partial class JsonCoverageReportExporter
         {
             writer.WriteStartObject();
             writer.WriteString("id", rule.RuleId);
+            if (rule.DisplayName is not null)
+            {
+                writer.WriteString("name", rule.DisplayName);
+            }
+
             writer.WriteString("family", rule.Family.ToString());
             writer.WriteString("kind", rule.Kind.ToString());
             writer.WriteString("techniqueId", rule.TechniqueId);

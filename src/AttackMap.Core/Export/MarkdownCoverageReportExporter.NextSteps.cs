@@ -145,7 +145,7 @@ public sealed partial class MarkdownCoverageReportExporter
         Line(md);
         foreach (var coverage in review)
         {
-            Line(md, $"- {coverage.Id} {ExportText.Title(report.Catalog, coverage.Technique)}: {string.Join(", ", coverage.RuleIds.Select(r => "`" + r + "`"))}");
+            Line(md, $"- {coverage.Id} {ExportText.Title(report.Catalog, coverage.Technique)}: {ExportText.RuleList(coverage, coverage.RuleIds)}");
         }
 
         Line(md);

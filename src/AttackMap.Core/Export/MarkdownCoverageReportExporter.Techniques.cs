@@ -32,7 +32,7 @@ public sealed partial class MarkdownCoverageReportExporter
                     continue;
                 }
 
-                var rules = annotation.RuleIds.Count == 0 ? "-" : string.Join(", ", annotation.RuleIds.Select(r => "`" + r + "`"));
+                var rules = annotation.RuleIds.Count == 0 ? "-" : ExportText.RuleList(coverage, annotation.RuleIds);
                 Line(md, $"| {coverage.Id} | {Cell(ExportText.Title(report.Catalog, coverage.Technique))} | {ExportText.Label(annotation.Status)} | {Cell(annotation.Reason)} | {Cell(rules)} |"
                     + (observed ? $" {N(coverage.ObservedEvidenceCount ?? 0)} |" : string.Empty));
             }

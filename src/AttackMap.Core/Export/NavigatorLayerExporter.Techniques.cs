@@ -59,9 +59,7 @@ public sealed partial class NavigatorLayerExporter
         var rules = coverage.Rules.Where(r => ruleIds.Contains(r.RuleId, StringComparer.Ordinal)).ToArray();
         foreach (var rule in rules)
         {
-            var via = rule.ViaSubTechnique is null ? string.Empty : ", via " + rule.ViaSubTechnique;
-            var off = rule.IsSourceEnabled ? string.Empty : ", source not enabled";
-            WriteMetadata(writer, "rule", $"{rule.RuleId} ({rule.Kind}, {rule.Family}{via}{off})");
+            WriteMetadata(writer, "rule", rule.ToString());
         }
 
         foreach (var source in coverage.Sources.Where(s => rules.Any(r => r.Family == s.Family)))

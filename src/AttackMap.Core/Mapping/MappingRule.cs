@@ -72,6 +72,12 @@ public class MappingRule
     /// <summary>Gets the id of the rule pack the rule came from, or <see langword="null"/> for a rule added in code.</summary>
     public string? PackId { get; init; }
 
+    /// <summary>
+    /// Gets a name for people, shown beside <see cref="Id"/> in reports (an imported Sentinel rule's display name, a pack
+    /// rule's <c>name</c>); <see langword="null"/> when the id says enough.
+    /// </summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>Decides whether the rule applies to a signal whose key already matched. The default checks <see cref="Conditions"/>.</summary>
     /// <param name="signal">The signal.</param>
     /// <returns><see langword="true"/> when the rule applies.</returns>

@@ -187,6 +187,7 @@ internal sealed class RulePackReader
             AttackVersion = attackVersion,
             Location = rule.Location,
             KindReason = rule.KindReason,
+            DisplayName = rule.DisplayName,
             PackId = packId,
         };
 }

@@ -34,7 +34,7 @@ internal sealed class RuleReader
 
         LogFamily? family = null;
         EvidenceKind? kind = null;
-        string? field = null, kindReason = null, rationale = null;
+        string? field = null, kindReason = null, rationale = null, name = null;
         IReadOnlyList<string> keys = Array.Empty<string>(), techniques = Array.Empty<string>(), tactics = Array.Empty<string>(), references = Array.Empty<string>();
         IReadOnlyList<RuleCondition> conditions = Array.Empty<RuleCondition>();
         DateTimeOffset? lastReviewed = null;
@@ -52,6 +52,7 @@ internal sealed class RuleReader
                 case "kind": kind = ParseEnum<EvidenceKind>(String(property.Value, path), path, "kind"); break;
                 case "kindreason": kindReason = String(property.Value, path); break;
                 case "rationale": rationale = String(property.Value, path); break;
+                case "name": name = String(property.Value, path); break;
                 case "references": references = _pack.ReadStrings(property.Value, _index, path, _id); break;
                 case "lastreviewed": lastReviewed = ReadDate(String(property.Value, path), path); break;
                 default: _pack.Problem(_index, path, $"Unknown rule property '{property.Name}'.", _id); break;
@@ -78,6 +79,7 @@ internal sealed class RuleReader
             References = references,
             LastReviewed = lastReviewed,
             KindReason = kindReason,
+            DisplayName = string.IsNullOrWhiteSpace(name) ? null : name!.Trim(),
             Location = _pack.Locate(_index, _path),
         };
     }

@@ -157,6 +157,30 @@ public sealed class RulesCommandTests : IDisposable
     }
 
     [Fact]
+    public void List_PackRuleWithName_WritesTheNameInJsonLines()
+    {
+        var path = Write("named.json", """
+            {
+              "id": "test.named", "version": "0.1.0", "attackVersion": "19.2",
+              "rules": [
+                { "id": "r.named", "name": "Lab widget deleted", "family": "AzureActivity", "match": { "values": ["Contoso.Lab/widgets/delete"] },
+                  "techniques": ["T1485"], "rationale": "Deleting widgets destroys data." },
+                { "id": "r.plain", "family": "AzureActivity", "match": { "values": ["Contoso.Lab/widgets/write"] },
+                  "techniques": ["T1485"], "rationale": "Writing widgets can destroy data." }
+              ]
+            }
+            """);
+
+        var (code, stdout, stderr) = Run("rules", "list", path, "--format", "jsonl");
+
+        code.Should().Be(0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        lines.Select(l => l.GetProperty("id").GetString()).Should().Equal("r.named", "r.plain");
+        lines[0].GetProperty("name").GetString().Should().Be("Lab widget deleted");
+        lines[1].TryGetProperty("name", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void List_Table_EndsWithTheCount()
     {
         var (code, stdout, _) = Run("rules", "list", "--family", "azureactivity");

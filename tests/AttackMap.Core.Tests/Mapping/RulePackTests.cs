@@ -14,6 +14,7 @@ public sealed class RulePackTests
           "rules": [
             {
               "id": "a.role-write",
+              "name": "  Azure role granted ",
               "family": "AzureActivity",
               "match": { "values": ["Microsoft.Authorization/roleAssignments/write"] },
               "techniques": ["T1098.003"],
@@ -56,11 +57,13 @@ public sealed class RulePackTests
         first.AttackVersion.Should().Be("19.2");
         first.PackId.Should().Be("test.pack");
         first.References.Should().Equal("https://example.test/a");
+        first.DisplayName.Should().Be("Azure role granted");
 
         var second = pack.Rules[1];
         second.MatchField.Should().Be("clientAppUsed");
         second.Kind.Should().Be(EvidenceKind.Precondition);
         second.KindReason.Should().Be("posture only");
+        second.DisplayName.Should().BeNull();
         var condition = second.Conditions.Should().ContainSingle().Subject;
         condition.Field.Should().Be("resultType");
         condition.Operator.Should().Be(ConditionOperator.Equals);
@@ -73,7 +76,7 @@ public sealed class RulePackTests
         var pack = RulePack.Parse(TwoRules, "two.json");
 
         pack.Rules[0].Location.Should().Be("two.json: rules[0] (line 7)");
-        pack.Rules[1].Location.Should().Be("two.json: rules[1] (line 16)");
+        pack.Rules[1].Location.Should().Be("two.json: rules[1] (line 17)");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class SentinelCoverageRulesTests
             ("sentinel:00000000-0000-4000-8000-0000000000c1:AzureActivity", LogFamily.AzureActivity, EvidenceKind.CorrelationContext));
         rules[0].Techniques.Should().Equal("T1078.004", "T1547.004", "T9999");
         rules[0].Tactics.Should().Equal("persistence");
+        rules[0].DisplayName.Should().Be("Lab rule with legacy technique ids");
         rules[3].Tactics.Should().Equal("initial-access", "privilege-escalation");
         rules[3].Rationale.Should().Be("Sentinel analytics rule 'Lab risky sign-in then role assignment' correlates EntraRiskDetection and AzureActivity (tables AADUserRiskEvents, AzureActivity); it fires only when all are connected.");
         rules[0].Matches(TestSignals.SignIn("0")).Should().BeFalse();
