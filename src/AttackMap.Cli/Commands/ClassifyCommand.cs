@@ -29,7 +29,7 @@ internal static class ClassifyCommand
         engineOptions.AddTo(command);
         command.SetAction(parsed =>
         {
-            var inputs = InputPaths.Require(parsed.GetValue(paths));
+            var inputs = InputPaths.Require(parsed.GetValue(paths), command);
             var engine = engineOptions.CreateEngine(parsed);
             var summary = new ClassificationSummary();
             var unmapped = parsed.GetValue(includeUnmapped);

@@ -30,7 +30,7 @@ internal static class CorrelateCommand
         engineOptions.AddTo(command);
         command.SetAction(parsed =>
         {
-            var inputs = InputPaths.Require(parsed.GetValue(paths));
+            var inputs = InputPaths.Require(parsed.GetValue(paths), command);
             var packs = parsed.GetValue(correlations) ?? Array.Empty<string>();
             var engine = engineOptions.CreateEngine(parsed, builder =>
             {

@@ -57,7 +57,7 @@ internal static class CoverageCommand
                 throw new CliException("--fail-on downgrade needs --baseline <report.json> (or use 'attackmap coverage diff').", ExitCodes.Usage);
             }
 
-            var inputs = InputPaths.Require((parsed.GetValue(paths) ?? Array.Empty<string>()).Concat(parsed.GetValue(logs) ?? Array.Empty<string>()));
+            var inputs = InputPaths.Require((parsed.GetValue(paths) ?? Array.Empty<string>()).Concat(parsed.GetValue(logs) ?? Array.Empty<string>()), command);
             var ruleInputs = CoverageRuleInputs.Sort(parsed.GetValue(engineOptions.RulePacks) ?? Array.Empty<string>(), parsed.GetValue(sentinel) ?? Array.Empty<string>());
             var engine = engineOptions.CreateEngine(parsed, rulePacks: ruleInputs.Packs);
             CoverageGates.Validate(gates, engine.Catalog);
@@ -76,12 +76,12 @@ internal static class CoverageCommand
             }
 
             CoverageSummaryWriter.Write(coverage, stdout);
-            Export(parsed.GetValue(layer), stream => new NavigatorLayerExporter().Write(coverage, stream), "Navigator layer", stdout);
+            Export("--layer", parsed.GetValue(layer), stream => new NavigatorLayerExporter().Write(coverage, stream), "Navigator layer", stdout);
             var markdownOptions = new MarkdownCoverageReportOptions { UnmappedKeys = summary?.UnmappedKeys };
-            Export(parsed.GetValue(report), stream => new MarkdownCoverageReportExporter(markdownOptions).Write(coverage, stream), "Markdown report", stdout);
-            Export(parsed.GetValue(json), stream => new JsonCoverageReportExporter().Write(coverage, stream), "JSON report", stdout);
-            Export(parsed.GetValue(csv), stream => new CsvCoverageReportExporter().Write(coverage, stream), "CSV report", stdout);
-            Export(parsed.GetValue(watchlist), stream => new SentinelWatchlistExporter().Write(engine.Rules.Rules, engine.Catalog, stream), "Sentinel watchlist", stdout);
+            Export("--report", parsed.GetValue(report), stream => new MarkdownCoverageReportExporter(markdownOptions).Write(coverage, stream), "Markdown report", stdout);
+            Export("--json", parsed.GetValue(json), stream => new JsonCoverageReportExporter().Write(coverage, stream), "JSON report", stdout);
+            Export("--csv", parsed.GetValue(csv), stream => new CsvCoverageReportExporter().Write(coverage, stream), "CSV report", stdout);
+            Export("--watchlist", parsed.GetValue(watchlist), stream => new SentinelWatchlistExporter().Write(engine.Rules.Rules, engine.Catalog, stream), "Sentinel watchlist", stdout);
             if (summary is not null)
             {
                 SummaryWriter.WriteText(summary, stderr, "coverage");
@@ -170,20 +170,14 @@ internal static class CoverageCommand
         }
     }
 
-    private static void Export(string? path, Action<Stream> write, string what, TextWriter stdout)
+    private static void Export(string option, string? path, Action<Stream> write, string what, TextWriter stdout)
     {
         if (path is null)
         {
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        using (var stream = File.Create(path))
+        using (var stream = OutputFile.Create(option, path, what))
         {
             write(stream);
         }

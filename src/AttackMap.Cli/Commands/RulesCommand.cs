@@ -35,8 +35,11 @@ internal static class RulesCommand
         if (Directory.Exists(path))
         {
             var packs = Directory.GetFiles(path, "*.json").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            var listing = packs.Length == 0 ? "it holds no .json files" : "JSON files in it: " + string.Join(", ", packs);
-            throw new CliException($"'{path}' is a folder; a rule pack is one JSON file ({listing}).", ExitCodes.Usage);
+            var listing = packs.Length == 0 ? "it holds no .json files directly" : "JSON files in it: " + string.Join(", ", packs);
+            var yaml = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                .Any(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
+            var sentinel = yaml ? "; for a folder of Sentinel analytics rules use 'attackmap coverage --rules <folder>'" : string.Empty;
+            throw new CliException($"'{path}' is a folder; a rule pack is one JSON file ({listing}){sentinel}.", ExitCodes.Usage);
         }
 
         if (!File.Exists(path))
@@ -44,11 +47,18 @@ internal static class RulesCommand
             throw new CliException($"rule pack '{path}' does not exist.", ExitCodes.Usage);
         }
 
+        if (LooksLikeSentinelYaml(path!))
+        {
+            throw new CliException(
+                $"'{path}' is a Microsoft Sentinel analytics rule in YAML, not an AttackMap rule pack (JSON): use 'attackmap coverage --rules <file or folder>' to count Sentinel rules.",
+                ExitCodes.Usage);
+        }
+
         return RulePack.Load(path!);
     }
 
     /// <summary>Whether a file that failed to load as a pack looks like a Sentinel analytics rule in YAML.</summary>
-    internal static bool LooksLikeSentinelYaml(string path)
+    private static bool LooksLikeSentinelYaml(string path)
     {
         if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         {

@@ -26,10 +26,6 @@ internal static class RulesValidateCommand
             {
                 stdout.WriteLine(ex.Message);
                 stderr.WriteLine($"attackmap: {path} is not a well-formed rule pack.");
-                if (RulesCommand.LooksLikeSentinelYaml(path))
-                {
-                    stderr.WriteLine("attackmap: this looks like a Sentinel YAML rule: use 'attackmap coverage --rules <file or folder>' to count Sentinel rules.");
-                }
 
                 return ExitCodes.Failure;
             }
@@ -44,6 +40,15 @@ internal static class RulesValidateCommand
             var errors = problems.Count(p => p.IsError);
             var warnings = problems.Count - errors;
             stdout.WriteLine($"{loaded.Id} {loaded.Version}: {loaded.Rules.Count} rules checked against ATT&CK v{catalog.Version}: {errors} errors, {warnings} warnings.");
+            if (errors > 0 && parsed.GetValue(attack) is null && loaded.AttackVersion is { } written
+                && !string.Equals(written, catalog.Version, StringComparison.OrdinalIgnoreCase))
+            {
+                // The pack was written for another release: say how to check it there, or what changed on the way here.
+                stderr.WriteLine(
+                    $"attackmap: the pack says attackVersion {written}: check it against that release with '--attack {written}', " +
+                    $"or see what moved with 'attackmap rules migrate {path} --from {written}'.");
+            }
+
             return errors > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;

@@ -55,7 +55,7 @@ internal static class SummaryWriter
 
     public static void WriteJson(ClassificationSummary summary, string path)
     {
-        using var stream = File.Create(path);
+        using var stream = OutputFile.Create("--summary-json", path, "summary");
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteNumber("files", summary.Ingestion.Files.Count);

@@ -141,11 +141,17 @@ public sealed partial class MarkdownCoverageReportExporter
 
         Line(md, "### Review");
         Line(md);
-        Line(md, "Only needs-review rules cover these; decide whether their hits are detections and, if so, promote the rules:");
+        Line(md, "Only needs-review rules over enabled logs cover these; decide whether their hits are detections and, if so, promote the rules:");
         Line(md);
         foreach (var coverage in review)
         {
-            Line(md, $"- {coverage.Id} {ExportText.Title(report.Catalog, coverage.Technique)}: {ExportText.RuleList(coverage, coverage.RuleIds)}");
+            // Only the rules behind the status: rules of other kinds here read logs that are off, and promoting them would not help.
+            var reviewRules = coverage.Rules
+                .Where(r => r.Kind == EvidenceKind.NeedsReview && r.IsSourceEnabled)
+                .Select(r => r.RuleId)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            Line(md, $"- {coverage.Id} {ExportText.Title(report.Catalog, coverage.Technique)}: {ExportText.RuleList(coverage, reviewRules)}");
         }
 
         Line(md);

@@ -14,7 +14,9 @@ public sealed partial class NavigatorLayerExporter
         foreach (var coverage in report.Techniques)
         {
             var showSubtechniques = expand.Contains(coverage.Id);
-            if (!coverage.VariesByTactic)
+            // One entry for all tactics unless a tactic sees a different status, reason or set of rules: Navigator
+            // shows a tactic-less entry under every tactic, which would claim rules that only support another one.
+            if (!VariesByTactic(coverage))
             {
                 WriteEntry(writer, report, coverage, null, coverage.Status, coverage.Reason, coverage.RuleIds, showSubtechniques);
                 continue;
@@ -28,6 +30,10 @@ public sealed partial class NavigatorLayerExporter
 
         writer.WriteEndArray();
     }
+
+    private static bool VariesByTactic(TechniqueCoverage coverage) =>
+        coverage.VariesByTactic
+        || coverage.Tactics.Any(t => !string.Equals(t.Reason, coverage.Reason, StringComparison.Ordinal) || !t.RuleIds.SequenceEqual(coverage.RuleIds, StringComparer.Ordinal));
 
     private void WriteEntry(
         System.Text.Json.Utf8JsonWriter writer,

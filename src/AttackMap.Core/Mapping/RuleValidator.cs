@@ -87,6 +87,23 @@ internal static class RuleValidator
         }
     }
 
+    /// <summary>
+    /// For a tactic another embedded release knows: what its id is called here (<c>defense-evasion</c> is TA0005, named
+    /// <c>stealth</c> in v19), so the message says what to write instead.
+    /// </summary>
+    private static string TacticHint(string name, AttackCatalog catalog)
+    {
+        foreach (var version in AttackCatalog.EmbeddedVersions.Where(v => !string.Equals(v, catalog.Version, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (AttackCatalog.LoadEmbedded(version).TryGetTactic(name, out var old) && catalog.TryGetTactic(old.Id, out var current))
+            {
+                return $" It is {old.Id} ({old.Name}) in v{version}, named '{current.ShortName}' ({current.Name}) here; check that the techniques still belong to it.";
+            }
+        }
+
+        return string.Empty;
+    }
+
     private static HashSet<string>? ResolveTactics(List<RuleProblem> problems, MappingRule rule, AttackCatalog catalog)
     {
         if (rule.Tactics.Count == 0)
@@ -103,7 +120,7 @@ internal static class RuleValidator
             }
             else
             {
-                Add(problems, RuleProblemCode.UnknownTactic, rule, $"The tactic '{name}' is not in ATT&CK v{catalog.Version}.");
+                Add(problems, RuleProblemCode.UnknownTactic, rule, $"The tactic '{name}' is not in ATT&CK v{catalog.Version}.{TacticHint(name, catalog)}");
             }
         }
 

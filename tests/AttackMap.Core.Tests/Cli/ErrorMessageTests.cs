@@ -60,16 +60,83 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Fact]
-    public void RulesValidate_SentinelYaml_GivesOneBasedPositionAndTheCoverageHint()
+    public void RulesValidate_SentinelYaml_IsAUsageErrorPointingToCoverage()
     {
         var path = Write("rule.yaml", "id: 00000000-0000-4000-8000-0000000000a1\nname: Example\nkind: Scheduled\nquery: |\n  AzureActivity\n");
+
+        foreach (var verb in new[] { "validate", "list" })
+        {
+            var (code, stdout, stderr) = Run("rules", verb, path);
+
+            code.Should().Be(2, verb);
+            stdout.Should().BeEmpty(verb);
+            stderr.Should().Contain($"'{path}' is a Microsoft Sentinel analytics rule in YAML, not an AttackMap rule pack (JSON): use 'attackmap coverage --rules <file or folder>'", verb);
+        }
+    }
+
+    [Fact]
+    public void RulesValidate_PackThatIsNotJson_GivesOneBasedPosition()
+    {
+        var path = Write("pack.json", "{\n  \"id\": \"x\",\n  \"rules\": [ nope ]\n}");
+
+        var (code, stdout, _) = Run("rules", "validate", path);
+
+        code.Should().Be(1);
+        stdout.Should().Contain($"at {path} (line 3, column 15): The pack is not valid JSON:", "the first byte that cannot start a literal is the o of nope");
+        stdout.Should().NotContain("LineNumber");
+    }
+
+    [Theory]
+    [InlineData("coverage", "--layr", "'--layr'. Did you mean '--layer'? Run 'attackmap coverage --help' for the options.")]
+    [InlineData("classify", "--formt", "'--formt'. Did you mean '--format'? Run 'attackmap classify --help' for the options.")]
+    [InlineData("correlate", "--zzz", "'--zzz'. Run 'attackmap correlate --help' for the options.")]
+    public void MistypedOption_NamesTheCommandAndTheClosestOption(string verb, string typed, string expected)
+    {
+        var (code, _, stderr) = Run(verb, typed, "x.json");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("unknown option " + expected);
+    }
+
+    [Fact]
+    public void Coverage_LayerUnderAFile_NamesTheOptionAndTheFile()
+    {
+        var blocker = Write("not-a-folder", "x");
+        var layer = Path.Combine(blocker, "layer.json");
+
+        var (code, _, stderr) = Run("coverage", "--layer", layer);
+
+        code.Should().Be(1);
+        stderr.Should().Contain($"--layer '{layer}': cannot write the Navigator layer: '{blocker}' is a file, not a folder.");
+    }
+
+    [Fact]
+    public void RulesValidate_PackForAnOlderRelease_SaysHowToCheckOrMigrateIt()
+    {
+        var path = Write("old.json", """
+            { "id": "lab.old", "version": "0.1.0", "attackVersion": "18.1",
+              "rules": [ { "id": "r.old", "family": "AzureActivity", "match": { "values": ["Microsoft.Insights/diagnosticSettings/delete"] },
+                "techniques": ["T1562.008"], "tactics": ["defense-evasion"], "rationale": "Deleting a diagnostic setting stops log export." } ] }
+            """);
 
         var (code, stdout, stderr) = Run("rules", "validate", path);
 
         code.Should().Be(1);
-        stdout.Should().Contain($"at {path} (line 1, column 1): The pack is not valid JSON: 'i' is an invalid start of a value.");
-        stdout.Should().NotContain("LineNumber");
-        stderr.Should().Contain("this looks like a Sentinel YAML rule: use 'attackmap coverage --rules");
+        stdout.Should().Contain("The tactic 'defense-evasion' is not in ATT&CK v19.2. It is TA0005 (Defense Evasion) in v18.1, named 'stealth' (Stealth) here; check that the techniques still belong to it.");
+        stderr.Should().Contain($"the pack says attackVersion 18.1: check it against that release with '--attack 18.1', or see what moved with 'attackmap rules migrate {path} --from 18.1'.");
+        Run("rules", "validate", path, "--attack", "18.1").Code.Should().Be(0, "the pack is valid for the release it names");
+    }
+
+    [Fact]
+    public void RulesList_FolderOfSentinelRules_PointsToCoverage()
+    {
+        Directory.CreateDirectory(Path.Combine(_temp, "identity"));
+        Write(Path.Combine("identity", "rule.yaml"), "id: 00000000-0000-4000-8000-0000000000a1\nquery: AuditLogs\n");
+
+        var (code, _, stderr) = Run("rules", "list", _temp);
+
+        code.Should().Be(2);
+        stderr.Should().Contain($"'{_temp}' is a folder; a rule pack is one JSON file (it holds no .json files directly); for a folder of Sentinel analytics rules use 'attackmap coverage --rules <folder>'.");
     }
 
     [Fact]

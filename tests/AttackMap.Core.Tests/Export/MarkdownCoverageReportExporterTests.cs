@@ -73,6 +73,23 @@ public sealed class MarkdownCoverageReportExporterTests
     }
 
     [Fact]
+    public void ToMarkdown_Review_ListsOnlyTheNeedsReviewRulesOverEnabledLogs()
+    {
+        var rules = new[]
+        {
+            CoverageTestCatalogs.Rule("risk.review-me", LogFamily.EntraRiskDetection, EvidenceKind.NeedsReview, "T1621"),
+            CoverageTestCatalogs.Rule("audit.direct-but-off", LogFamily.EntraAudit, EvidenceKind.DirectDetection, "T1621"),
+            CoverageTestCatalogs.Rule("audit.review-but-off", LogFamily.EntraAudit, EvidenceKind.NeedsReview, "T1621"),
+        };
+        var report = new CoverageCalculator().Calculate(CoverageTestCatalogs.Small(), rules, LogSourceInventory.FromTables(new[] { "AADUserRiskEvents" }));
+        report.GetCoverage("T1621").Status.Should().Be(CoverageStatus.NeedsReview);
+
+        var markdown = new MarkdownCoverageReportExporter().ToMarkdown(report);
+
+        markdown.Should().Contain("- T1621 Multi-Factor Authentication Request Generation: `risk.review-me`\n");
+    }
+
+    [Fact]
     public void ToMarkdown_PipeInRuleId_IsEscapedInTheCell()
     {
         var rule = CoverageTestCatalogs.Rule("audit|odd", LogFamily.EntraAudit, EvidenceKind.DirectDetection, "T1485");

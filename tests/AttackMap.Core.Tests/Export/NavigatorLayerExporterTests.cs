@@ -71,6 +71,32 @@ public sealed class NavigatorLayerExporterTests
     }
 
     [Fact]
+    public void Write_SameStatusButRulesDifferByTactic_WritesOneEntryPerTacticWithItsOwnRules()
+    {
+        var rules = new[]
+        {
+            new AttackMap.Mapping.MappingRule("signin.everywhere", AttackMap.Signals.LogFamily.EntraSignIn, new[] { "T1078.004" }, AttackMap.Mapping.EvidenceKind.DirectDetection, "Every tactic."),
+            new AttackMap.Mapping.MappingRule("audit.entry-only", AttackMap.Signals.LogFamily.EntraAudit, new[] { "T1078.004" }, AttackMap.Mapping.EvidenceKind.DirectDetection, "Initial access only.")
+            {
+                Tactics = new[] { "initial-access" },
+            },
+        };
+        var report = new CoverageCalculator().Calculate(CoverageTestCatalogs.Small(), rules, LogSourceInventory.AllEnabled);
+        report.GetCoverage("T1078.004").VariesByTactic.Should().BeFalse("the status is Direct under every tactic");
+
+        using var layer = JsonDocument.Parse(new NavigatorLayerExporter().ToJson(report));
+
+        var entries = layer.RootElement.GetProperty("techniques").EnumerateArray()
+            .Where(e => e.GetProperty("techniqueID").GetString() == "T1078.004").ToArray();
+        entries.Select(e => e.GetProperty("tactic").GetString()).Should().Equal("initial-access", "persistence", "privilege-escalation", "stealth");
+        string[] RulesOf(JsonElement entry) => entry.GetProperty("metadata").EnumerateArray()
+            .Where(m => m.GetProperty("name").GetString() == "rule").Select(m => m.GetProperty("value").GetString()!.Split(' ')[0]).ToArray();
+        RulesOf(entries[0]).Should().Equal("audit.entry-only", "signin.everywhere");
+        RulesOf(entries[1]).Should().Equal("signin.everywhere");
+        AssertValidLayer(layer.RootElement, report.Catalog);
+    }
+
+    [Fact]
     public void Write_ParentWithMappedSubTechnique_ShowsSubtechniques()
     {
         var report = CoverageTestReports.Mixed();
