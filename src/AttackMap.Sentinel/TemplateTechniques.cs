@@ -22,7 +22,11 @@ internal static class TemplateTechniques
         var templates = new Dictionary<string, SentinelRule>(StringComparer.Ordinal);
         foreach (var rule in rules.Where(r => string.IsNullOrWhiteSpace(r.TemplateId) && r.Techniques.Count > 0))
         {
-            templates.TryAdd(Key(rule.Id), rule);
+            var key = Key(rule.Id);
+            if (!templates.ContainsKey(key))
+            {
+                templates.Add(key, rule);
+            }
         }
 
         return rules.Select(r => NeedsTemplate(r) && templates.TryGetValue(Key(r.TemplateId!), out var template) ? FromTemplate(r, template) : r).ToArray();
