@@ -15,7 +15,8 @@ namespace AttackMap.Sentinel;
 /// <see cref="EvidenceKind.NeedsReview"/> rule (id suffix <c>:split</c>) over every one the rule does not tag itself. Ids are <c>sentinel:&lt;rule id&gt;</c>, with
 /// <c>:&lt;family&gt;</c> appended for correlation-dependent rules. <see cref="MappingRule.References"/> holds the rule file
 /// (<see cref="SentinelRule.SourceRelativePath"/>, else <see cref="SentinelRule.SourceFile"/>, the stream name as given) and, when known, its GitHub URL
-/// (<see cref="SentinelRule.SourceUrl"/>); <see cref="MappingRule.Location"/> is that file and the place in it.
+/// (<see cref="SentinelRule.SourceUrl"/>); <see cref="MappingRule.Location"/> is that file and the place in it. The rationale
+/// of a rule whose techniques came from its template (<see cref="SentinelRule.TechniquesTemplateFile"/>) names the template file.
 /// </remarks>
 public static class SentinelCoverageRules
 {
@@ -55,6 +56,10 @@ public static class SentinelCoverageRules
                     var rationale = correlated
                         ? $"Sentinel analytics rule '{rule.Name}' correlates {string.Join(" and ", rule.Families)} (tables {tables}); it fires only when all are connected."
                         : $"Sentinel analytics rule '{rule.Name}' detects it from {tables}.";
+                    if (rule.TechniquesTemplateFile is { } template)
+                    {
+                        rationale += $" Techniques taken from its template ({template}).";
+                    }
                     result.Add(Create(rule, id, family, techniques, correlated ? EvidenceKind.CorrelationContext : EvidenceKind.DirectDetection, rationale,
                         correlated ? "correlation-dependent Sentinel rule (reads several log families)" : null));
                 }

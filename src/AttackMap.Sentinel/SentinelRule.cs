@@ -71,6 +71,14 @@ public sealed record SentinelRule
     /// <summary>Gets the template id a deployed rule came from (ARM <c>alertRuleTemplateName</c>), or <see langword="null"/>.</summary>
     public string? TemplateId { get; init; }
 
+    /// <summary>
+    /// Gets the file of the template that <see cref="Techniques"/> were taken from, or <see langword="null"/> when they are
+    /// the rule's own. A rule deployed from a gallery template often lists no technique in its ARM or REST export; when the
+    /// template (the rule whose <see cref="Id"/> equals <see cref="TemplateId"/>) was imported in the same call, the rule takes
+    /// its techniques and a note says so. The file is the template's <see cref="SourceRelativePath"/>, else its <see cref="SourceFile"/>.
+    /// </summary>
+    public string? TechniquesTemplateFile { get; init; }
+
     /// <summary>Gets the file format the rule was read from.</summary>
     public required SentinelRuleFormat Format { get; init; }
 
@@ -96,6 +104,6 @@ public sealed record SentinelRule
     /// <summary>Gets where in the file the rule is: <c>line 1</c> for YAML, <c>resources[0]</c> for ARM.</summary>
     public string? SourceLocation { get; init; }
 
-    /// <summary>Gets notes from the import (migrated technique ids, data types that are not tables, a missing query).</summary>
+    /// <summary>Gets notes from the import (migrated technique ids, data types that are not tables, a missing query, techniques taken from a template).</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }

@@ -6,6 +6,8 @@ namespace AttackMap.Sentinel;
 /// <summary>
 /// Imports Microsoft Sentinel analytics rules: YAML templates (<c>.yaml</c>, <c>.yml</c>) and ARM template or REST
 /// exports (<c>.json</c>). A file that cannot be read becomes an error with its file and line; the others still import.
+/// A deployed rule that lists no technique takes those of its template (<see cref="SentinelRule.TemplateId"/>) when the
+/// template is imported in the same call (<see cref="SentinelRule.TechniquesTemplateFile"/>).
 /// </summary>
 public sealed class SentinelRuleImporter
 {
@@ -41,7 +43,8 @@ public sealed class SentinelRuleImporter
     /// <summary>Imports one file: JSON when it starts with <c>{</c> or <c>[</c>, YAML otherwise.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The rules and the errors; their relative path is the file name.</returns>
-    public SentinelImportResult ImportFile(string path) => ImportFrom(path, Path.GetFileName(path), new Dictionary<string, bool>(StringComparer.Ordinal));
+    public SentinelImportResult ImportFile(string path) =>
+        WithTemplateTechniques(ImportFrom(path, Path.GetFileName(path), new Dictionary<string, bool>(StringComparer.Ordinal)));
 
     /// <summary>Imports the rules in a stream; the format is taken from the first character (<c>{</c> or <c>[</c> for JSON).</summary>
     /// <param name="stream">The content.</param>
@@ -66,7 +69,7 @@ public sealed class SentinelRuleImporter
             throw new ArgumentNullException(nameof(name));
         }
 
-        return WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name));
+        return WithTemplateTechniques(WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name)));
     }
 
     /// <summary>The rule files below a folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, recursively), in ordinal path order.</summary>
@@ -80,8 +83,12 @@ public sealed class SentinelRuleImporter
     internal SentinelImportResult ImportFiles(string folder, IEnumerable<string> files)
     {
         var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots)));
+        return WithTemplateTechniques(Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots))));
     }
+
+    /// <summary>Deployed rules with no technique take their template's, when it is among the rules imported together.</summary>
+    private static SentinelImportResult WithTemplateTechniques(SentinelImportResult result) =>
+        result with { Rules = TemplateTechniques.Apply(result.Rules) };
 
     private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) => result with
     {

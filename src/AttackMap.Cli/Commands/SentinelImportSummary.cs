@@ -4,7 +4,8 @@ namespace AttackMap.Cli.Commands;
 
 /// <summary>
 /// What <c>coverage</c> writes to stderr after a Sentinel import: one line with how many rules count toward coverage,
-/// then one line per reason the others do not, one per unknown technique id and one warning per technique ATT&amp;CK split,
+/// then one line per reason the others do not, one naming the deployed rules that took their techniques from their
+/// template (<see cref="SentinelRule.TechniquesTemplateFile"/>), one per unknown technique id and one warning per technique ATT&amp;CK split,
 /// each naming the rule and its file so the engineer can fix it at the source. It says only what
 /// <see cref="SentinelCoverageRules.ToMappingRules"/> does with each rule.
 /// </summary>
@@ -57,6 +58,12 @@ internal static class SentinelImportSummary
             {
                 stderr.WriteLine($"  not counted, {reason}: {string.Join("; ", notCounted[reason])}");
             }
+        }
+
+        var fromTemplate = rules.Where(r => r.TechniquesTemplateFile is not null).Select(r => $"{Describe(r)} <- {r.TechniquesTemplateFile}").ToArray();
+        if (fromTemplate.Length > 0)
+        {
+            stderr.WriteLine($"  techniques from template: {string.Join("; ", fromTemplate)}");
         }
 
         foreach (var rule in rules)

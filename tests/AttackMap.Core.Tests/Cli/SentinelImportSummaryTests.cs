@@ -122,19 +122,43 @@ public sealed class SentinelImportSummaryTests : IDisposable
         stderr.Should().Contain($"imported 3 Sentinel analytics rules from {SentinelFixtures} (2 errors): 2 count toward coverage, 1 does not");
     }
 
+    [Fact]
+    public void Coverage_DeployedRuleWithoutTechniques_CountsWithItsTemplateTechniquesAndSaysSo()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp, "rules")).FullName;
+        var templateId = "00000000-0000-4000-8000-0000000000f1";
+        File.WriteAllText(Path.Combine(folder, "LabTemplate.yaml"), Sentinel.SentinelTemplateTechniquesTests.Template(templateId, "Lab MFA turned off", "T1098"));
+        Directory.CreateDirectory(Path.Combine(folder, "arm"));
+        File.WriteAllText(Path.Combine(folder, "arm", "Lab deployed.json"), Sentinel.SentinelTemplateTechniquesTests.Deployed("00000000-0000-4000-8000-0000000000f2", "Lab deployed", templateId));
+        File.WriteAllText(Path.Combine(folder, "arm", "Lab orphan.json"), Sentinel.SentinelTemplateTechniquesTests.Deployed("00000000-0000-4000-8000-0000000000f3", "Lab orphan", "00000000-0000-4000-8000-0000000000f9"));
+
+        var (code, _, stderr) = Run("coverage", "--no-builtin", "--rules", folder);
+
+        code.Should().Be(0, stderr);
+        var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        lines.Should().ContainInOrder(
+            $"attackmap coverage: imported 3 Sentinel analytics rules from {folder} (0 errors): 2 count toward coverage, 1 does not",
+            "  not counted, no technique: 'Lab orphan' (arm/Lab orphan.json)",
+            "  techniques from template: 'Lab deployed' (arm/Lab deployed.json) <- LabTemplate.yaml");
+    }
+
     [SharedDataFact]
-    public void Coverage_SharedSentinelRules_SaysWhichSixGiveNoCoverageAndWhy()
+    public void Coverage_SharedSentinelRules_SaysWhichFourGiveNoCoverageAndWhichTakeTemplateTechniques()
     {
         var folder = SharedData.PathOf("sentinel-rules");
 
         var (code, _, stderr) = Run("coverage", "--sentinel-rules", folder);
 
         code.Should().Be(0, stderr);
-        stderr.Should().Contain($"imported 34 Sentinel analytics rules from {folder} (0 errors): 28 count toward coverage, 6 do not");
-        var noTechnique = stderr.Split('\n').Should().ContainSingle(l => l.StartsWith("  not counted, no technique: ", StringComparison.Ordinal)).Subject;
-        noTechnique.Split("; ").Should().HaveCount(6);
+        stderr.Should().Contain($"imported 34 Sentinel analytics rules from {folder} (0 errors): 30 count toward coverage, 4 do not");
+        var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var noTechnique = lines.Should().ContainSingle(l => l.StartsWith("  not counted, no technique: ", StringComparison.Ordinal)).Subject;
+        noTechnique.Split("; ").Should().HaveCount(4);
         noTechnique.Should().Contain("'Modified domain federation trust settings' (ADFSDomainTrustMods.yaml)")
-            .And.Contain("'MFA disabled for a user' (arm/MFA disabled for a user.json)");
+            .And.NotContain("arm/");
+        lines.Should().Contain(
+            "  techniques from template: 'Creation of expensive computes in Azure' (arm/Creation of expensive computes in Azure.json) <- Creation_of_Expensive_Computes_in_Azure.yaml; " +
+            "'MFA disabled for a user' (arm/MFA disabled for a user.json) <- MFADisable.yaml");
         stderr.Should().NotContain("unknown technique").And.NotContain("warning:");
     }
 

@@ -83,7 +83,11 @@ public sealed class SentinelSharedRuleTests
         arm.Enabled.Should().BeTrue();
         arm.Kind.Should().Be("Scheduled");
         arm.Tactics.Should().Equal("CredentialAccess", "Persistence");
-        arm.Techniques.Should().BeEmpty();
+        arm.Techniques.Should().Equal(yaml.Techniques, "the export lists none, so the rule takes those of its template");
+        arm.Techniques.Select(t => t.Id).Should().Equal("T1098");
+        arm.TechniquesTemplateFile.Should().Be("MFADisable.yaml");
+        arm.Notes.Should().Contain("techniques taken from template 65c78944-930b-4cae-bd79-c3664ae30ba7 ('MFA disabled for a user', MFADisable.yaml): the deployed rule lists none.");
+        rules.Where(r => r.TechniquesTemplateFile is not null).Select(r => r.Name).Should().Equal("Creation of expensive computes in Azure", "MFA disabled for a user");
         arm.Tables.Where(t => t.InQuery).Select(t => t.Name).Should().Equal(yaml.Tables.Where(t => t.InQuery).Select(t => t.Name));
         arm.Families.Should().Equal(yaml.Families);
     }
