@@ -68,8 +68,19 @@ public sealed partial class MarkdownCoverageReportExporter : ICoverageExporter
             WriteTechniqueTables(md, report);
         }
 
+        if (IsLongProvenance(report.Catalog.Provenance))
+        {
+            // A derived catalog explains itself at length; the first screen of the report is for the coverage.
+            Line(md, "## About the ATT&CK catalog");
+            Line(md);
+            Line(md, report.Catalog.Provenance);
+            Line(md);
+        }
+
         return md.ToString();
     }
+
+    private static bool IsLongProvenance(string provenance) => provenance.Length > 160;
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -87,7 +98,11 @@ public sealed partial class MarkdownCoverageReportExporter : ICoverageExporter
     {
         Line(md, "# " + _options.Title);
         Line(md);
-        Line(md, $"- **ATT&CK**: Enterprise v{report.AttackVersion}" + (report.Catalog.Provenance.Length > 0 ? $" ({report.Catalog.Provenance})" : string.Empty));
+        var provenance = report.Catalog.Provenance;
+        var where = provenance.Length == 0 ? string.Empty
+            : IsLongProvenance(provenance) ? " (where the catalog comes from: see the end of this report)"
+            : $" ({provenance})";
+        Line(md, $"- **ATT&CK**: Enterprise v{report.AttackVersion}{where}");
         Line(md, $"- **Scope**: platforms {string.Join(", ", report.Platforms)}; " + (report.IncludeSubTechniques ? "techniques and sub-techniques" : "techniques only (sub-technique rules count toward their parent)"));
         Line(md, $"- **Rules**: {N(report.RuleCount)}");
         foreach (var source in report.SourceSummary)

@@ -90,6 +90,20 @@ public sealed class MarkdownCoverageReportExporterTests
     }
 
     [Fact]
+    public void ToMarkdown_LongCatalogProvenance_IsMovedToTheEndOfTheReport()
+    {
+        var catalog = AttackMap.Attack.AttackCatalog.Default;
+        catalog.Provenance.Length.Should().BeGreaterThan(160, "the embedded v19.2 catalog explains how it was derived");
+        var report = new CoverageCalculator().Calculate(catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);
+
+        var markdown = new MarkdownCoverageReportExporter().ToMarkdown(report);
+
+        markdown.Should().Contain("- **ATT&CK**: Enterprise v19.2 (where the catalog comes from: see the end of this report)\n")
+            .And.EndWith($"## About the ATT&CK catalog\n\n{catalog.Provenance}\n\n");
+        markdown.Split(catalog.Provenance).Should().HaveCount(2, "the provenance is written once");
+    }
+
+    [Fact]
     public void ToMarkdown_PipeInRuleId_IsEscapedInTheCell()
     {
         var rule = CoverageTestCatalogs.Rule("audit|odd", LogFamily.EntraAudit, EvidenceKind.DirectDetection, "T1485");
