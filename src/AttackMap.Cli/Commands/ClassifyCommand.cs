@@ -62,6 +62,7 @@ internal static class ClassifyCommand
                 SummaryWriter.WriteJson(summary, path);
             }
 
+            engineOptions.EnforceNoRejections(parsed, summary);
             return ExitCodes.Success;
         });
         return command;

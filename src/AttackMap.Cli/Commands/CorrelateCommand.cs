@@ -64,6 +64,7 @@ internal static class CorrelateCommand
                 SummaryWriter.WriteJson(summary, path);
             }
 
+            engineOptions.EnforceNoRejections(parsed, summary);
             return ExitCodes.Success;
         });
         return command;

@@ -90,6 +90,8 @@ internal static class CoverageCommand
                 {
                     SummaryWriter.WriteJson(summary, path);
                 }
+
+                engineOptions.EnforceNoRejections(parsed, summary);
             }
 
             var current = CoverageSnapshot.From(coverage);

@@ -28,12 +28,18 @@ internal sealed class EngineOptions
         Description = "Stop at the first malformed record instead of rejecting it and going on; for coverage, also exit 1 when a Sentinel rule file could not be imported.",
     };
 
+    public Option<bool> FailOnRejected { get; } = new("--fail-on-rejected")
+    {
+        Description = "Exit 1 after the run when any record was rejected (unlike --strict, every record is still read and every output written).",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(RulePacks);
         command.Options.Add(Attack);
         command.Options.Add(NoBuiltIn);
         command.Options.Add(Strict);
+        command.Options.Add(FailOnRejected);
     }
 
     /// <param name="parsed">The parsed command line.</param>
@@ -72,5 +78,15 @@ internal sealed class EngineOptions
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Fails the run (exit 1) under <c>--fail-on-rejected</c> when the summary counts rejected records.</summary>
+    public void EnforceNoRejections(ParseResult parsed, ClassificationSummary summary)
+    {
+        if (parsed.GetValue(FailOnRejected) && summary.Rejected > 0)
+        {
+            var records = summary.Rejected == 1 ? "1 record was" : $"{summary.Rejected} records were";
+            throw new CliException($"--fail-on-rejected: {records} rejected (listed above).");
+        }
     }
 }

@@ -13,9 +13,10 @@ internal static class RulesStaleCommand
         var pack = RulesCommand.PackArgument();
         var olderThan = new Option<string>("--older-than") { Description = "Maximum age of a review, in days (180d or 180).", DefaultValueFactory = _ => "180d" };
         var asOf = new Option<string>("--as-of") { Description = "The date to measure from, yyyy-MM-dd (required; the tool does not read the clock).", Required = true };
+        var failIfDue = new Option<bool>("--fail-if-due") { Description = "Exit 1 when any rule is due for review (for a scheduled pipeline)." };
         var command = new Command("stale", "List rules whose last review is older than --older-than at --as-of (and rules never reviewed).")
         {
-            pack, olderThan, asOf,
+            pack, olderThan, asOf, failIfDue,
         };
         command.SetAction(parsed =>
         {
@@ -35,7 +36,7 @@ internal static class RulesStaleCommand
             stdout.WriteLine(
                 $"{stale.Count} of {rules.Count} rules due for review at {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: "
                 + $"{stale.Count - never} last reviewed more than {days} days before, {never} never reviewed.");
-            return ExitCodes.Success;
+            return parsed.GetValue(failIfDue) && stale.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }
