@@ -35,6 +35,7 @@ internal static class CoverageSummaryWriter
             Count(report.GetCount(CoverageStatus.NeedsRule)),
             Count(report.GetCount(CoverageStatus.NeedsLogging)),
             Count(report.GetCount(CoverageStatus.NeedsReview))));
+        output.WriteLine("CorrOnly = CorrelationOnly, NeedsLog = NeedsLogging, Review = NeedsReview (the status names in the reports).");
         output.WriteLine();
     }
 

@@ -205,7 +205,8 @@ public sealed class CliApplicationTests : IDisposable
         var (code, stdout, stderr) = Run("coverage", BundledSamples.Folder, "--layer", layer, "--report", report);
 
         code.Should().Be(0, stderr);
-        stdout.Should().Contain("ATT&CK Enterprise v19.2").And.Contain("Defense Impairment").And.Contain("All techniques (each counted once)");
+        stdout.Should().Contain("ATT&CK Enterprise v19.2").And.Contain("Defense Impairment").And.Contain("All techniques (each counted once)")
+            .And.Contain("CorrOnly = CorrelationOnly, NeedsLog = NeedsLogging, Review = NeedsReview");
         stdout.Should().Contain("Wrote Navigator layer: " + layer);
         using var json = JsonDocument.Parse(File.ReadAllText(layer));
         Export.NavigatorLayerExporterTests.AssertValidLayer(json.RootElement, AttackMap.Attack.AttackCatalog.Default);
