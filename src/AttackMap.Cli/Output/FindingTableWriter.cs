@@ -11,6 +11,8 @@ namespace AttackMap.Cli.Output;
 /// </remarks>
 internal static class FindingTableWriter
 {
+    private const int KeyWidth = 48;
+
     public static void Write(IEnumerable<Finding> findings, TextWriter output)
     {
         foreach (var finding in findings)
@@ -26,9 +28,11 @@ internal static class FindingTableWriter
                 finding.First.UtcDateTime,
                 finding.Last.UtcDateTime,
                 string.Join(" + ", finding.Tables)));
+            // Columns fit the finding's own step names; long keys are cut in the middle so the file column stays aligned.
+            var stepWidth = finding.Records.Max(r => (int?)r.Step.Length) ?? 0;
             foreach (var record in finding.Records)
             {
-                output.WriteLine($"    {record.Step,-14} {record.Table,-32} {RecordKey(record),-48} {Path.GetFileName(record.Origin.File)}#{record.Origin.RecordIndex}");
+                output.WriteLine($"    {record.Step.PadRight(stepWidth)} {record.Table,-32} {EvidenceTableWriter.Clip(RecordKey(record), KeyWidth),-48} {Path.GetFileName(record.Origin.File)}#{record.Origin.RecordIndex}");
             }
         }
     }

@@ -56,6 +56,21 @@ public sealed class CorrelateCommandTests
     }
 
     [Fact]
+    public void Correlate_Table_FileColumnIsAlignedWithinEachFinding()
+    {
+        var stdout = new StringWriter();
+
+        CliApplication.Run(new[] { "correlate", BundledSamples.Folder, "--format", "table" }, stdout, new StringWriter()).Should().Be(0);
+
+        var findings = stdout.ToString().Split("\ncorrelation.").Select(block => block.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal)).ToArray()).ToArray();
+        findings.Should().Contain(lines => lines.Any(l => l.Contains("Update application – Certificates and secrets management", StringComparison.Ordinal) || l.Contains('…')));
+        foreach (var lines in findings.Where(l => l.Length > 0))
+        {
+            lines.Select(l => l.LastIndexOf(' ')).Distinct().Should().ContainSingle("the file column starts at one place in every record line: {0}", lines[0]);
+        }
+    }
+
+    [Fact]
     public void RecordKey_SignInAndActivity_PrefixesOnlyTheSignInResultCode()
     {
         var origin = new AttackMap.Signals.SignalOrigin("a.jsonl", 3);
