@@ -125,6 +125,20 @@ public class IngestionBenchmark
         return count;
     }
 
+    /// <summary>The library's asynchronous path over the same bytes: <see cref="LogReader.ReadAsync(Stream, string, System.Threading.CancellationToken)"/>.</summary>
+    [Benchmark]
+    public async Task<int> LogReaderJsonLinesAsync()
+    {
+        var count = 0;
+        using var stream = new MemoryStream(_data, writable: false);
+        await foreach (var record in new LogReader().ReadAsync(stream, "bench.jsonl").ConfigureAwait(false))
+        {
+            count += record.Signal is null ? 0 : 1;
+        }
+
+        return count;
+    }
+
     /// <summary>The library with the single-pass sign-in reader turned off: every record through JsonDocument and the general parsers (the reader before this work).</summary>
     [Benchmark]
     public int LogReaderGeneralPath()

@@ -16,6 +16,7 @@ internal sealed class RuleBuilder
     {
         var notes = new List<string>();
         var techniques = Techniques(fields.Techniques, notes);
+        notes.AddRange(fields.Tactics.Distinct(StringComparer.Ordinal).Select(t => SentinelTactics.Note(t, _catalog)).OfType<string>());
         var query = fields.Query ?? string.Empty;
         var references = KqlTables.Analyze(query);
         var tables = Tables(fields.DataTypes, references.Tables, notes);

@@ -1,4 +1,3 @@
-using System.Text;
 using AttackMap.Mapping;
 using AttackMap.Signals;
 
@@ -85,7 +84,7 @@ public static class SentinelCoverageRules
     private static SentinelMappingRule Create(SentinelRule rule, string id, LogFamily family, IReadOnlyList<string> techniques, EvidenceKind kind, string rationale, string? kindReason) =>
         new(rule, id, family, techniques, kind, rationale)
         {
-            Tactics = rule.Tactics.Select(ShortName).ToArray(),
+            Tactics = rule.Tactics.SelectMany(SentinelTactics.ShortNames).Distinct(StringComparer.Ordinal).ToArray(),
             References = References(rule),
             Location = rule.SourceLocation is { } location ? $"{Source(rule)} {location}" : Source(rule),
             PackId = "sentinel",
@@ -98,21 +97,4 @@ public static class SentinelCoverageRules
 
     private static string[] References(SentinelRule rule) =>
         rule.SourceUrl is { } url ? new[] { Source(rule), url } : new[] { Source(rule) };
-
-    /// <summary>Sentinel writes tactics in CamelCase (<c>CredentialAccess</c>); ATT&amp;CK shortnames are kebab-case (<c>credential-access</c>).</summary>
-    private static string ShortName(string tactic)
-    {
-        var name = new StringBuilder(tactic.Length + 4);
-        foreach (var c in tactic.Trim())
-        {
-            if (char.IsUpper(c) && name.Length > 0)
-            {
-                name.Append('-');
-            }
-
-            name.Append(char.ToLowerInvariant(c));
-        }
-
-        return name.ToString();
-    }
 }

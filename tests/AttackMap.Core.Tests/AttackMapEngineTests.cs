@@ -94,6 +94,9 @@ public sealed class AttackMapEngineTests
 
         record.IsUnmapped.Should().BeTrue();
         record.Signal.Should().BeOfType<AzureActivityEvent>().Which.OperationName.Should().Be("MICROSOFT.COMPUTE/VIRTUALMACHINES/READ");
+        record.Record.IsSignal.Should().BeTrue();
+        record.Record.IsRejected.Should().BeFalse();
+        record.Rejection.Should().BeNull();
     }
 
     [Fact]
@@ -102,8 +105,16 @@ public sealed class AttackMapEngineTests
         var record = Engine.ClassifyJson("{\"time\": \"2026-11-20T10:03:00Z\", \"operationName\": ", "broken.json").Should().ContainSingle().Subject;
 
         record.IsRejected.Should().BeTrue();
-        record.Record.Rejection!.Origin.File.Should().Be("broken.json");
-        record.Record.Rejection.Reason.Should().NotBeNullOrWhiteSpace();
+        record.Record.IsRejected.Should().BeTrue();
+        record.Record.IsSignal.Should().BeFalse();
+
+        if (record.IsRejected)
+        {
+            // IsRejected tells the nullable analysis that Rejection is set: this compiles without '!' (warnings are errors).
+            record.Rejection.Origin.File.Should().Be("broken.json");
+            record.Rejection.Reason.Should().NotBeNullOrWhiteSpace();
+            record.Rejection.Should().BeSameAs(record.Record.Rejection);
+        }
     }
 
     [Fact]

@@ -92,24 +92,49 @@ public sealed class CoverageReport
     public int GetCount(CoverageStatus status) => (int)status >= 0 && (int)status < _totals.Length ? _totals[(int)status] : 0;
 
     /// <summary>Looks up the coverage of any current technique, out-of-scope ones included (with status <see cref="CoverageStatus.OutOfScope"/>).</summary>
-    /// <param name="techniqueId">The technique id (case-insensitive); revoked ids are resolved to their replacement.</param>
+    /// <param name="techniqueId">
+    /// The technique id (case-insensitive); revoked ids are resolved to their replacement, except ids MITRE split into
+    /// several techniques (<see cref="Technique.SplitInto"/>, e.g. T1562 in v19.2), which have no single coverage.
+    /// </param>
     /// <param name="coverage">The coverage, when found.</param>
-    /// <returns><see langword="true"/> when the id resolves to a current technique of the catalog.</returns>
+    /// <returns><see langword="true"/> when the id resolves to one current technique of the catalog.</returns>
     public bool TryGetCoverage(string techniqueId, [NotNullWhen(true)] out TechniqueCoverage? coverage)
     {
         coverage = null;
-        var current = techniqueId is null ? null : Catalog.ResolveCurrent(techniqueId);
+        var current = techniqueId is null || SplitOf(techniqueId) is not null ? null : Catalog.ResolveCurrent(techniqueId);
         return current is not null && _all.TryGetValue(current.Id, out coverage);
     }
 
     /// <summary>Gets the coverage of a current technique, out-of-scope ones included.</summary>
     /// <param name="techniqueId">The technique id.</param>
     /// <returns>The coverage.</returns>
-    /// <exception cref="KeyNotFoundException">The id is not a current technique of the catalog.</exception>
+    /// <exception cref="KeyNotFoundException">The id is not a current technique of the catalog, or MITRE split it into several (the message lists them).</exception>
     public TechniqueCoverage GetCoverage(string techniqueId) =>
         TryGetCoverage(techniqueId, out var coverage)
             ? coverage
-            : throw new KeyNotFoundException($"Technique '{techniqueId}' is not a current technique of ATT&CK v{AttackVersion}.");
+            : SplitOf(techniqueId) is { } split
+                ? throw new KeyNotFoundException($"Technique '{techniqueId}' was split in ATT&CK v{AttackVersion} into {string.Join(", ", split.SplitInto)}; ask for one of them.")
+                : throw new KeyNotFoundException($"Technique '{techniqueId}' is not a current technique of ATT&CK v{AttackVersion}.");
+
+    /// <summary>The technique on <paramref name="techniqueId"/>'s revoked-by chain that MITRE split, or <see langword="null"/>.</summary>
+    private Technique? SplitOf(string techniqueId)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var id = techniqueId; id is not null && Catalog.TryGetTechnique(id, out var technique) && seen.Add(technique.Id); id = technique.RevokedBy)
+        {
+            if (technique.IsCurrent)
+            {
+                return null;
+            }
+
+            if (technique.SplitInto.Count > 0)
+            {
+                return technique;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AttackMap.Signals;
 
 namespace AttackMap.Ingestion;
@@ -25,6 +26,14 @@ public sealed class LogRecord
 
     /// <summary>Gets the signal, when <see cref="Outcome"/> is <see cref="LogRecordOutcome.Signal"/>.</summary>
     public Signal? Signal { get; }
+
+    /// <summary>Gets a value indicating whether the record became a signal (then <see cref="Signal"/> is set).</summary>
+    [MemberNotNullWhen(true, nameof(Signal))]
+    public bool IsSignal => Outcome == LogRecordOutcome.Signal;
+
+    /// <summary>Gets a value indicating whether the record was rejected (then <see cref="Rejection"/> is set).</summary>
+    [MemberNotNullWhen(true, nameof(Rejection))]
+    public bool IsRejected => Outcome == LogRecordOutcome.Rejected;
 
     /// <summary>Gets why the record was ignored, when <see cref="Outcome"/> is <see cref="LogRecordOutcome.Ignored"/>.</summary>
     public string? IgnoredReason { get; }

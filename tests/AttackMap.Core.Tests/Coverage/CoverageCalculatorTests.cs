@@ -367,6 +367,19 @@ public sealed class CoverageCalculatorTests
     }
 
     [Fact]
+    public void GetCoverage_IdMitreSplit_HasNoSingleCoverageAndTheMessageListsTheSuccessors()
+    {
+        var catalog = AttackMap.Attack.AttackCatalog.Default;
+        var report = _calculator.Calculate(catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);
+
+        report.TryGetCoverage("T1562", out var split).Should().BeFalse("T1562 was split into eleven techniques; its nominal replacement T1685 is only one of them");
+        split.Should().BeNull();
+        var act = () => report.GetCoverage("t1562");
+        act.Should().Throw<KeyNotFoundException>().WithMessage("Technique 't1562' was split in ATT&CK v19.2 into T1685, *T1685.002*; ask for one of them.");
+        report.GetCoverage("T1562.008").Id.Should().Be("T1685.002", "a revoked sub-technique with one replacement still resolves");
+    }
+
+    [Fact]
     public void GetCoverage_UnknownId_ThrowsWithVersion()
     {
         var report = _calculator.Calculate(_catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);

@@ -101,4 +101,22 @@ public sealed class SentinelCoverageRulesTests
         rules[0].Techniques.Should().Equal("T1685.002");
         rules[1].Techniques.Should().NotContain("T1685.002").And.HaveCount(candidates.Count - 1).And.Contain("T1685");
     }
+
+    [Fact]
+    public void ToMappingRules_DefenseEvasionTactic_ClaimsItsV19SuccessorsWithANote()
+    {
+        const string yaml = "id: 00000000-0000-4000-8000-0000000000a9\nname: Lab evasion\ntactics: [DefenseEvasion, InitialAccess]\nrelevantTechniques: [T1078.004]\nquery: SigninLogs\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        var imported = new SentinelRuleImporter().Import(stream, "evasion.yaml").Rules;
+
+        imported.Single().Notes.Should().Contain("tactic DefenseEvasion is not in ATT&CK 19.2, which split it: coverage counts it as stealth and defense-impairment.");
+        var rule = SentinelCoverageRules.ToMappingRules(imported).Single();
+        rule.Tactics.Should().Equal("defense-evasion", "stealth", "defense-impairment", "initial-access");
+
+        var report = new CoverageCalculator().Calculate(AttackCatalog.Default, new[] { rule }, LogSourceInventory.AllEnabled);
+
+        report.GetCoverage("T1078.004").Rules.Single().ClaimedTactics.Should().Equal(new[] { "initial-access", "stealth" }, "not persistence or privilege escalation, which the rule does not claim");
+        new SentinelRuleImporter(AttackCatalog.LoadEmbedded("18.1")).Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml)), "evasion.yaml")
+            .Rules.Single().Notes.Should().NotContain(n => n.StartsWith("tactic ", StringComparison.Ordinal), "18.1 still has Defense Evasion");
+    }
 }
