@@ -7,13 +7,14 @@ using AttackMap.Mapping;
 namespace AttackMap;
 
 /// <summary>
-/// Collects the configuration of an <see cref="AttackMapEngine"/>: the ATT&amp;CK catalog, rule packs, reader and
-/// coverage options. Single use: <see cref="Build"/> validates everything once and further changes throw.
+/// Collects the configuration of an <see cref="AttackMapEngine"/>: the ATT&amp;CK catalog, rule packs, coverage
+/// detections, reader and coverage options. Single use: <see cref="Build"/> validates everything once and further changes throw.
 /// </summary>
 public sealed class AttackMapBuilder
 {
     private readonly List<RulePack> _packs = new();
     private readonly List<MappingRule> _rules = new();
+    private readonly List<Func<AttackCatalog, IEnumerable<MappingRule>>> _coverageDetections = new();
     private readonly LogReaderOptions _readerOptions = new();
     private readonly CoverageOptions _coverageOptions = new();
     private readonly CorrelationEngineOptions _correlationOptions = new();
@@ -57,6 +58,48 @@ public sealed class AttackMapBuilder
     {
         EnsureNotBuilt();
         _rules.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds detections that count toward coverage but do not classify records, such as imported Microsoft Sentinel
+    /// analytics rules (AttackMap.Sentinel's <c>SentinelCoverageRules.ToMappingRules</c>, or its <c>AddSentinelRules</c>
+    /// extension). They are kept apart from the classification rules (<see cref="AddRule"/>), which need match keys and
+    /// are validated against the catalog: <see cref="AttackMapEngine.CalculateCoverage"/> counts them on every call and
+    /// <see cref="AttackMapEngine.CoverageDetections"/> lists them, but no record is ever classified by them.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Build"/> checks that every detection is non-null and has an id, and that the ids are unique
+    /// (case-insensitively) among all coverage detections and against the classification rules. Technique ids are not
+    /// validated: an id the catalog does not know is listed by the coverage report in
+    /// <see cref="Coverage.CoverageReport.UnresolvedMappings"/>, and a revoked id is resolved to its replacement.
+    /// The sequence is copied now; the engine keeps its own immutable copy.
+    /// </remarks>
+    /// <param name="detections">The detections.</param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddCoverageDetections(IEnumerable<MappingRule> detections)
+    {
+        EnsureNotBuilt();
+        var copy = (detections ?? throw new ArgumentNullException(nameof(detections))).ToArray();
+        _coverageDetections.Add(_ => copy);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds coverage detections created at <see cref="Build"/> time with the engine's catalog (the one given to
+    /// <see cref="UseCatalog"/>, else the default), for detections that are imported against a catalog, such as
+    /// AttackMap.Sentinel's <c>AddSentinelRules</c>. Otherwise the same as
+    /// <see cref="AddCoverageDetections(IEnumerable{MappingRule})"/>.
+    /// </summary>
+    /// <param name="factory">
+    /// Called once by <see cref="Build"/>, in the order detections were added, after the classification rules were
+    /// validated; an exception it throws comes out of <see cref="Build"/> unchanged.
+    /// </param>
+    /// <returns>This builder.</returns>
+    public AttackMapBuilder AddCoverageDetections(Func<AttackCatalog, IEnumerable<MappingRule>> factory)
+    {
+        EnsureNotBuilt();
+        _coverageDetections.Add(factory ?? throw new ArgumentNullException(nameof(factory)));
         return this;
     }
 
@@ -140,7 +183,10 @@ public sealed class AttackMapBuilder
 
     /// <summary>Validates the rules against the catalog and builds the engine.</summary>
     /// <returns>The engine, immutable and thread-safe.</returns>
-    /// <exception cref="RuleValidationException">A rule is invalid; the message lists every problem with its rule id and location.</exception>
+    /// <exception cref="RuleValidationException">
+    /// A rule is invalid, or a coverage detection is null, has no id or reuses an id; the message lists every problem
+    /// with its rule id and location.
+    /// </exception>
     /// <exception cref="CorrelationRuleException">A correlation rule is invalid; the message lists every problem.</exception>
     /// <exception cref="InvalidOperationException">The builder was already used.</exception>
     public AttackMapEngine Build()
@@ -184,7 +230,67 @@ public sealed class AttackMapBuilder
 
         correlations.AddRange(_correlationRules);
         var correlator = new CorrelationEngine(correlations.Build(catalog), _correlationOptions);
-        return new AttackMapEngine(catalog, registry.Build(catalog), new LogReader(readerOptions), new CoverageCalculator(coverageOptions), correlator);
+        var rules = registry.Build(catalog);
+        var detections = BuildCoverageDetections(catalog, rules);
+        return new AttackMapEngine(catalog, rules, new LogReader(readerOptions), new CoverageCalculator(coverageOptions), correlator, detections);
+    }
+
+    /// <summary>Runs the detection factories in order and checks the result: no null, every id set and unique (among the detections and against the classification rules).</summary>
+    private IReadOnlyList<MappingRule> BuildCoverageDetections(AttackCatalog catalog, RuleRegistry rules)
+    {
+        if (_coverageDetections.Count == 0)
+        {
+            return Array.Empty<MappingRule>();
+        }
+
+        var detections = new List<MappingRule>();
+        var problems = new List<RuleProblem>();
+        var position = 0;
+        foreach (var factory in _coverageDetections)
+        {
+            foreach (var detection in factory(catalog) ?? throw new InvalidOperationException("A coverage detections factory returned null instead of a sequence."))
+            {
+                if (detection is null)
+                {
+                    problems.Add(new RuleProblem(RuleProblemCode.Format, null, $"coverage detection #{position + 1}", "The coverage detection is null."));
+                }
+                else
+                {
+                    detections.Add(detection);
+                }
+
+                position++;
+            }
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules.Rules)
+        {
+            seen[rule.Id] = $"the classification rule at {rule.Location ?? "(code)"}";
+        }
+
+        foreach (var detection in detections)
+        {
+            if (string.IsNullOrWhiteSpace(detection.Id))
+            {
+                problems.Add(new RuleProblem(RuleProblemCode.MissingRuleId, null, detection.Location, "The coverage detection has no id."));
+            }
+            else if (seen.TryGetValue(detection.Id, out var first))
+            {
+                problems.Add(new RuleProblem(RuleProblemCode.DuplicateRuleId, detection.Id, detection.Location, $"The coverage detection's id '{detection.Id}' is already used by {first}."));
+            }
+            else
+            {
+                seen.Add(detection.Id, $"the coverage detection at {detection.Location ?? "(code)"}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RuleValidationException(problems);
+        }
+
+        return new System.Collections.ObjectModel.ReadOnlyCollection<MappingRule>(detections.ToArray());
     }
 
     private void EnsureNotBuilt()

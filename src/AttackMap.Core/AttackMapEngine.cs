@@ -29,12 +29,13 @@ public sealed class AttackMapEngine
     }
 
     private AttackMapEngine(AttackMapEngine built)
-        : this(built.Catalog, built.Rules, built.Reader, built._coverage, built.Correlator)
+        : this(built.Catalog, built.Rules, built.Reader, built._coverage, built.Correlator, built.CoverageDetections)
     {
     }
 
-    internal AttackMapEngine(AttackCatalog catalog, RuleRegistry rules, LogReader reader, CoverageCalculator coverage, CorrelationEngine correlator)
+    internal AttackMapEngine(AttackCatalog catalog, RuleRegistry rules, LogReader reader, CoverageCalculator coverage, CorrelationEngine correlator, IReadOnlyList<MappingRule> coverageDetections)
     {
+        CoverageDetections = coverageDetections;
         Catalog = catalog;
         Rules = rules;
         Reader = reader;
@@ -53,6 +54,13 @@ public sealed class AttackMapEngine
 
     /// <summary>Gets the correlation engine (the built-in correlations plus any added).</summary>
     public CorrelationEngine Correlator { get; }
+
+    /// <summary>
+    /// Gets the detections that count toward coverage but do not classify records (such as imported Microsoft Sentinel
+    /// analytics rules), added with <see cref="AttackMapBuilder.AddCoverageDetections(IEnumerable{MappingRule})"/>; empty when none
+    /// were added. <see cref="CalculateCoverage"/> counts them besides <see cref="Rules"/>. Read-only.
+    /// </summary>
+    public IReadOnlyList<MappingRule> CoverageDetections { get; }
 
     /// <summary>Classifies one signal.</summary>
     /// <param name="signal">The signal.</param>
@@ -145,20 +153,33 @@ public sealed class AttackMapEngine
     }
 
     /// <summary>
-    /// Calculates ATT&amp;CK coverage of the rules over the enabled log sources, optionally with further detections that
-    /// do not classify records here, such as imported Microsoft Sentinel analytics rules
-    /// (AttackMap.Sentinel's <c>SentinelCoverageRules.ToMappingRules</c>).
+    /// Calculates ATT&amp;CK coverage over the enabled log sources of the registry's rules, the engine's
+    /// <see cref="CoverageDetections"/>, and optionally further detections for this call only; detections do not classify
+    /// records here, such as imported Microsoft Sentinel analytics rules (AttackMap.Sentinel's
+    /// <c>SentinelCoverageRules.ToMappingRules</c>).
     /// </summary>
     /// <param name="sources">The enabled log sources; <see langword="null"/> means all five families.</param>
     /// <param name="observed">Evidence seen in real logs, to annotate the report; optional.</param>
-    /// <param name="additionalDetections">Detections to count besides the registry's rules; optional.</param>
+    /// <param name="additionalDetections">
+    /// Detections to count in this call besides the registry's rules and <see cref="CoverageDetections"/>; optional.
+    /// Their ids are not checked against the others.
+    /// </param>
     /// <returns>The coverage report.</returns>
-    public CoverageReport CalculateCoverage(LogSourceInventory? sources = null, IEnumerable<Evidence>? observed = null, IEnumerable<MappingRule>? additionalDetections = null) =>
-        _coverage.Calculate(
-            Catalog,
-            additionalDetections is null ? Rules.Rules : Rules.Rules.Concat(additionalDetections),
-            sources ?? LogSourceInventory.AllEnabled,
-            observed);
+    public CoverageReport CalculateCoverage(LogSourceInventory? sources = null, IEnumerable<Evidence>? observed = null, IEnumerable<MappingRule>? additionalDetections = null)
+    {
+        IEnumerable<MappingRule> rules = Rules.Rules;
+        if (CoverageDetections.Count > 0)
+        {
+            rules = rules.Concat(CoverageDetections);
+        }
+
+        if (additionalDetections is not null)
+        {
+            rules = rules.Concat(additionalDetections);
+        }
+
+        return _coverage.Calculate(Catalog, rules, sources ?? LogSourceInventory.AllEnabled, observed);
+    }
 
     /// <summary>Renders a coverage report as an ATT&amp;CK Navigator layer (format 4.5).</summary>
     /// <param name="report">The report.</param>

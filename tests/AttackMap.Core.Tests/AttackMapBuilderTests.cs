@@ -1,4 +1,5 @@
 using AttackMap.Attack;
+using AttackMap.Coverage;
 using AttackMap.Ingestion;
 using AttackMap.Mapping;
 using AttackMap.Signals;
@@ -99,5 +100,137 @@ public sealed class AttackMapBuilderTests
         }
 
         public override bool Matches(Signal signal) => throw new InvalidOperationException("boom");
+    }
+
+    private const string VmDeleteRecord = """{"time":"2026-11-20T10:03:00Z","resourceId":"/SUBSCRIPTIONS/00000000-0000-4000-8000-00000000C0DE/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM1","operationName":"MICROSOFT.COMPUTE/VIRTUALMACHINES/DELETE","category":"Administrative","resultType":"Success"}""";
+
+    private static MappingRule Detection(string id, LogFamily family, params string[] techniques) =>
+        new(id, family, techniques, EvidenceKind.DirectDetection, "An imported detection.") { Location = $"{id}.yaml" };
+
+    [Fact]
+    public void AddCoverageDetections_CountedByDefault_MakesTheTechniqueDirect()
+    {
+        var without = new AttackMapBuilder().WithoutBuiltInRules().Build();
+        var with = new AttackMapBuilder().WithoutBuiltInRules().AddCoverageDetections(new[] { Detection("siem:brute-force", LogFamily.EntraSignIn, "T1110") }).Build();
+
+        without.CalculateCoverage().GetCoverage("T1110").Status.Should().NotBe(CoverageStatus.Direct);
+        var coverage = with.CalculateCoverage().GetCoverage("T1110");
+        coverage.Status.Should().Be(CoverageStatus.Direct);
+        coverage.RuleIds.Should().Equal("siem:brute-force");
+        with.CoverageDetections.Select(d => d.Id).Should().Equal("siem:brute-force");
+        with.Rules.Rules.Should().BeEmpty("coverage detections are not classification rules");
+        without.CoverageDetections.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AddCoverageDetections_PerCallAdditionalDetections_AddUp()
+    {
+        var engine = new AttackMapBuilder().WithoutBuiltInRules().AddCoverageDetections(new[] { Detection("siem:brute-force", LogFamily.EntraSignIn, "T1110") }).Build();
+
+        var report = engine.CalculateCoverage(additionalDetections: new[] { Detection("siem:destruction", LogFamily.AzureActivity, "T1485") });
+
+        report.GetCoverage("T1110").RuleIds.Should().Equal("siem:brute-force");
+        report.GetCoverage("T1485").RuleIds.Should().Equal("siem:destruction");
+        report.GetCoverage("T1485").Status.Should().Be(CoverageStatus.Direct);
+        engine.CalculateCoverage().GetCoverage("T1485").RuleIds.Should().BeEmpty("per-call detections are not kept");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_TheSequenceIsCopiedAndTheEngineListIsReadOnly()
+    {
+        var detections = new List<MappingRule> { Detection("siem:one", LogFamily.EntraSignIn, "T1110") };
+        var builder = new AttackMapBuilder().WithoutBuiltInRules().AddCoverageDetections(detections);
+        detections.Add(Detection("siem:two", LogFamily.EntraSignIn, "T1110"));
+
+        var engine = builder.Build();
+
+        engine.CoverageDetections.Select(d => d.Id).Should().Equal("siem:one");
+        engine.CoverageDetections.Should().NotBeAssignableTo<MappingRule[]>().And.NotBeAssignableTo<List<MappingRule>>();
+    }
+
+    [Fact]
+    public void AddCoverageDetections_DuplicateIds_ThrowNamingTheIdAndBothLocations()
+    {
+        var builder = new AttackMapBuilder()
+            .AddCoverageDetections(new[] { Detection("siem:brute-force", LogFamily.EntraSignIn, "T1110") })
+            .AddCoverageDetections(_ => new[] { Detection("SIEM:Brute-Force", LogFamily.EntraSignIn, "T1110.003") });
+
+        var exception = builder.Invoking(b => b.Build()).Should().Throw<RuleValidationException>().Which;
+
+        var problem = exception.Problems.Should().ContainSingle().Subject;
+        problem.Code.Should().Be(RuleProblemCode.DuplicateRuleId);
+        problem.RuleId.Should().Be("SIEM:Brute-Force");
+        exception.Message.Should().Contain("DuplicateRuleId").And.Contain("'SIEM:Brute-Force'").And.Contain("siem:brute-force.yaml").And.Contain("SIEM:Brute-Force.yaml");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_IdOfAClassificationRule_Throws()
+    {
+        var builtInId = RulePack.BuiltIn.Rules[0].Id;
+
+        var build = () => new AttackMapBuilder().AddCoverageDetections(new[] { Detection(builtInId, LogFamily.AzureActivity, "T1485") }).Build();
+
+        build.Should().Throw<RuleValidationException>().WithMessage($"*DuplicateRuleId*'{builtInId}'*classification rule*");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_NullDetectionOrArgument_IsRejected()
+    {
+        new AttackMapBuilder().Invoking(b => b.AddCoverageDetections((IEnumerable<MappingRule>)null!)).Should().Throw<ArgumentNullException>();
+        new AttackMapBuilder().Invoking(b => b.AddCoverageDetections((Func<AttackCatalog, IEnumerable<MappingRule>>)null!)).Should().Throw<ArgumentNullException>();
+
+        var build = () => new AttackMapBuilder().AddCoverageDetections(new MappingRule[] { Detection("siem:one", LogFamily.EntraSignIn, "T1110"), null! }).Build();
+
+        build.Should().Throw<RuleValidationException>().WithMessage("*coverage detection #2*null*");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_UnknownAndRevokedTechniques_AreNotValidatedButReportedByCoverage()
+    {
+        var engine = new AttackMapBuilder()
+            .AddCoverageDetections(new[] { Detection("siem:odd", LogFamily.AzureActivity, "T9999", "T1562.008") })
+            .Build();
+
+        var report = engine.CalculateCoverage();
+
+        report.UnresolvedMappings.Should().ContainSingle().Which.Should().Contain("T9999");
+        report.GetCoverage("T1685.002").RuleIds.Should().Contain("siem:odd", "a revoked id resolves to its replacement");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_Factory_GetsTheBuilderCatalogAtBuildTime()
+    {
+        AttackCatalog? seen = null;
+        var catalog = AttackCatalog.LoadEmbedded("18.1");
+        var builder = new AttackMapBuilder().AddCoverageDetections(c =>
+        {
+            seen = c;
+            return new[] { Detection("siem:v18", LogFamily.AzureActivity, "T1562.008") };
+        });
+
+        builder.WithoutBuiltInRules().WithoutBuiltInCorrelations().UseCatalog(catalog);
+        seen.Should().BeNull("the factory runs at Build");
+        var engine = builder.Build();
+
+        seen.Should().BeSameAs(catalog);
+        engine.CalculateCoverage().GetCoverage("T1562.008").RuleIds.Should().Equal("siem:v18");
+    }
+
+    [Fact]
+    public void AddCoverageDetections_DoNotClassifyRecords_EvenWhenTheirKeysWouldMatch()
+    {
+        var detection = new MappingRule("siem:vm-delete", LogFamily.AzureActivity, new[] { "T1485" }, EvidenceKind.DirectDetection, "Would match.")
+        {
+            Keys = new[] { "Microsoft.Compute/virtualMachines/delete" },
+        };
+        var plain = new AttackMapBuilder().Build();
+        var withDetections = new AttackMapBuilder().AddCoverageDetections(new[] { detection }).Build();
+
+        var expected = plain.ClassifyJson(VmDeleteRecord).Should().ContainSingle().Subject.Evidence;
+        var actual = withDetections.ClassifyJson(VmDeleteRecord).Should().ContainSingle().Subject.Evidence;
+
+        expected.Should().NotBeEmpty("the built-in pack maps a VM deletion");
+        actual.Select(e => (e.Technique.Id, e.Rule.Id, e.Kind)).Should().Equal(expected.Select(e => (e.Technique.Id, e.Rule.Id, e.Kind)));
+        actual.Should().NotContain(e => e.Rule.Id == "siem:vm-delete");
     }
 }

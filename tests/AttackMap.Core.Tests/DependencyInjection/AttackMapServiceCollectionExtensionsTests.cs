@@ -48,4 +48,19 @@ public sealed class AttackMapServiceCollectionExtensionsTests
         provider.GetRequiredService<AttackMapEngine>();
         called.Should().BeTrue();
     }
+
+    [Fact]
+    public void AddAttackMap_AddCoverageDetections_EngineCountsThemInCoverage()
+    {
+        var detection = new MappingRule("siem:brute-force", LogFamily.EntraSignIn, new[] { "T1110" }, EvidenceKind.DirectDetection, "An imported detection.");
+        using var provider = new ServiceCollection()
+            .AddAttackMap(b => b.WithoutBuiltInRules())
+            .AddAttackMap(b => b.AddCoverageDetections(_ => new[] { detection }))
+            .BuildServiceProvider();
+
+        var engine = provider.GetRequiredService<AttackMapEngine>();
+
+        engine.CoverageDetections.Should().ContainSingle().Which.Should().BeSameAs(detection);
+        engine.CalculateCoverage().GetCoverage("T1110").RuleIds.Should().Equal("siem:brute-force");
+    }
 }
