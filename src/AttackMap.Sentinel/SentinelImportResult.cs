@@ -8,4 +8,11 @@ public sealed record SentinelImportResult
 
     /// <summary>Gets the errors, in the same order.</summary>
     public IReadOnlyList<SentinelImportError> Errors { get; init; } = Array.Empty<SentinelImportError>();
+
+    /// <summary>
+    /// Gets the rules left out of <see cref="Rules"/> because an earlier rule (in file order) has the same id: an
+    /// Azure-Sentinel checkout holds many rules both under <c>Detections/</c> and in a solution under <c>Solutions/</c>.
+    /// Ids are compared as GUIDs when they are GUIDs, else ignoring case.
+    /// </summary>
+    public IReadOnlyList<SentinelRule> Duplicates { get; init; } = Array.Empty<SentinelRule>();
 }

@@ -44,7 +44,7 @@ public sealed class SentinelRuleImporter
     /// <param name="path">The file.</param>
     /// <returns>The rules and the errors; their relative path is the file name.</returns>
     public SentinelImportResult ImportFile(string path) =>
-        WithTemplateTechniques(ImportFrom(path, Path.GetFileName(path), new Dictionary<string, bool>(StringComparer.Ordinal)));
+        Finish(ImportFrom(path, Path.GetFileName(path), new Dictionary<string, bool>(StringComparer.Ordinal)));
 
     /// <summary>Imports the rules in a stream; the format is taken from the first character (<c>{</c> or <c>[</c> for JSON).</summary>
     /// <param name="stream">The content.</param>
@@ -69,7 +69,7 @@ public sealed class SentinelRuleImporter
             throw new ArgumentNullException(nameof(name));
         }
 
-        return WithTemplateTechniques(WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name)));
+        return Finish(WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name)));
     }
 
     /// <summary>The rule files below a folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, recursively), in ordinal path order.</summary>
@@ -83,12 +83,26 @@ public sealed class SentinelRuleImporter
     internal SentinelImportResult ImportFiles(string folder, IEnumerable<string> files)
     {
         var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return WithTemplateTechniques(Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots))));
+        return Finish(Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots))));
     }
 
-    /// <summary>Deployed rules with no technique take their template's, when it is among the rules imported together.</summary>
-    private static SentinelImportResult WithTemplateTechniques(SentinelImportResult result) =>
-        result with { Rules = TemplateTechniques.Apply(result.Rules) };
+    /// <summary>
+    /// Deployed rules with no technique take their template's, when it is among the rules imported together; then each
+    /// id is kept once, at its first place (the others go to <see cref="SentinelImportResult.Duplicates"/>).
+    /// </summary>
+    private static SentinelImportResult Finish(SentinelImportResult result)
+    {
+        var rules = TemplateTechniques.Apply(result.Rules);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<SentinelRule>(rules.Count);
+        var duplicates = new List<SentinelRule>();
+        foreach (var rule in rules)
+        {
+            (seen.Add(TemplateTechniques.Key(rule.Id)) ? kept : duplicates).Add(rule);
+        }
+
+        return duplicates.Count == 0 ? result with { Rules = rules } : result with { Rules = kept, Duplicates = duplicates };
+    }
 
     private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) => result with
     {

@@ -43,7 +43,8 @@ internal static class TemplateTechniques
         return rule with { Techniques = template.Techniques, TechniquesTemplateFile = file, Notes = notes };
     }
 
-    private static string Key(string id)
+    /// <summary>The id as compared: a GUID in one format, else upper-cased.</summary>
+    internal static string Key(string id)
     {
         var trimmed = id.Trim();
         return Guid.TryParse(trimmed, out var guid) ? guid.ToString("D") : trimmed.ToUpperInvariant();

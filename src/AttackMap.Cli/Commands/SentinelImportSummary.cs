@@ -66,6 +66,13 @@ internal static class SentinelImportSummary
             stderr.WriteLine($"  techniques from template: {string.Join("; ", fromTemplate)}");
         }
 
+        if (result.Duplicates.Count > 0)
+        {
+            // Same id as an earlier rule (an Azure-Sentinel checkout holds most rules twice): counted once, at its first place.
+            var duplicates = result.Duplicates.Select(d => $"{Describe(d)} = {Place(rules.FirstOrDefault(r => SameId(r, d)))}");
+            stderr.WriteLine($"  same id as an earlier rule, counted once: {string.Join("; ", duplicates)}");
+        }
+
         foreach (var rule in rules)
         {
             // Disabled rules and rules outside the five families give no coverage input at all, so their techniques
@@ -109,6 +116,11 @@ internal static class SentinelImportSummary
             ? null
             : NoUsableTechnique;
     }
+
+    private static bool SameId(SentinelRule a, SentinelRule b) =>
+        Guid.TryParse(a.Id, out var x) && Guid.TryParse(b.Id, out var y) ? x == y : string.Equals(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
+
+    private static string Place(SentinelRule? rule) => rule is null ? "?" : $"({rule.SourceRelativePath ?? Path.GetFileName(rule.SourceFile)})";
 
     /// <summary>The rule's name and the file it came from (relative to the imported folder, so no machine path).</summary>
     private static string Describe(SentinelRule rule) =>
