@@ -104,32 +104,21 @@ internal static class CoverageCommand
     /// <summary>
     /// Imports the Sentinel rule files (each once, see <see cref="CoverageRuleInputs"/>) and fails with exit code 2 when a
     /// folder held neither a rule pack nor a file that gave a Sentinel rule, and with exit code 1 under <c>--strict</c> when
-    /// any file could not be imported (after listing every error).
+    /// any file could not be imported (after listing every error). A deployed rule with no technique takes its template's
+    /// when the template came from another <c>--rules</c> path (<c>--rules Azure-Sentinel/Solutions --rules exported.json</c>).
     /// </summary>
     private static IReadOnlyList<MappingRule> ImportSentinelRules(AttackMapEngine engine, IReadOnlyList<SentinelRuleInput> inputs, bool strict, TextWriter stderr)
     {
-        var errorCount = 0;
-        var rules = new List<MappingRule>();
         var importer = new SentinelRuleImporter(engine.Catalog);
         var filesWithRules = new HashSet<string>(InputPaths.FileComparer);
-        foreach (var input in inputs)
+        var results = new SentinelImportResult?[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
             if (input.Files.Count > 0)
             {
-                var result = input.IsFolder ? importer.ImportFiles(input.Path, input.Files) : importer.ImportFile(input.Files[0]);
-                foreach (var error in result.Errors)
-                {
-                    stderr.WriteLine($"  sentinel rule not imported: {error}");
-                }
-
-                errorCount += result.Errors.Count;
-                rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
-                filesWithRules.UnionWith(result.Rules.Select(r => InputPaths.Key(r.SourceFile)));
-                SentinelImportSummary.Write(result, input.Path, stderr);
-            }
-            else if (input.SentinelFiles.Count > 0)
-            {
-                stderr.WriteLine($"attackmap coverage: {input.Path}: its {input.SentinelFiles.Count} Sentinel rule files were already imported");
+                results[i] = input.IsFolder ? importer.ImportFiles(input.Path, input.Files) : importer.ImportFile(input.Files[0]);
+                filesWithRules.UnionWith(results[i]!.Rules.Select(r => InputPaths.Key(r.SourceFile)));
             }
 
             if (input.IsFolder && !input.HasPacks && !input.SentinelFiles.Any(f => filesWithRules.Contains(InputPaths.Key(f))))
@@ -141,12 +130,55 @@ internal static class CoverageCommand
             }
         }
 
+        WithTemplatesAcrossInputs(results);
+        var errorCount = 0;
+        var rules = new List<MappingRule>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (results[i] is { } result)
+            {
+                foreach (var error in result.Errors)
+                {
+                    stderr.WriteLine($"  sentinel rule not imported: {error}");
+                }
+
+                errorCount += result.Errors.Count;
+                rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
+                SentinelImportSummary.Write(result, inputs[i].Path, stderr);
+            }
+            else if (inputs[i].SentinelFiles.Count > 0)
+            {
+                stderr.WriteLine($"attackmap coverage: {inputs[i].Path}: its {inputs[i].SentinelFiles.Count} Sentinel rule files were already imported");
+            }
+        }
+
         if (strict && errorCount > 0)
         {
             throw new CliException($"--strict: {errorCount} Sentinel rule import error{(errorCount == 1 ? string.Empty : "s")} (listed above).", ExitCodes.Failure);
         }
 
         return rules;
+    }
+
+    /// <summary>Applies the template rule across every input's rules, then hands each input its own rules back.</summary>
+    private static void WithTemplatesAcrossInputs(SentinelImportResult?[] results)
+    {
+        var imported = results.Where(r => r is not null).Select(r => r!).ToArray();
+        if (imported.Length < 2)
+        {
+            return;
+        }
+
+        var all = TemplateTechniques.Apply(imported.SelectMany(r => r.Rules).ToArray());
+        var offset = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i] is { } result)
+            {
+                results[i] = result with { Rules = all.Skip(offset).Take(result.Rules.Count).ToArray() };
+                offset += result.Rules.Count;
+            }
+        }
     }
 
     private static LogSourceInventory LoadSources(string? path)

@@ -142,6 +142,25 @@ public sealed class SentinelImportSummaryTests : IDisposable
             "  techniques from template: 'Lab deployed' (arm/Lab deployed.json) <- LabTemplate.yaml");
     }
 
+    [Fact]
+    public void Coverage_TemplateAndDeployedRuleGivenAsSeparateRulesPaths_StillMatch()
+    {
+        var templates = Directory.CreateDirectory(Path.Combine(_temp, "templates")).FullName;
+        var templateId = "00000000-0000-4000-8000-0000000000f4";
+        File.WriteAllText(Path.Combine(templates, "LabTemplate.yaml"), Sentinel.SentinelTemplateTechniquesTests.Template(templateId, "Lab MFA turned off", "T1098"));
+        var export = Path.Combine(_temp, "exported.json");
+        File.WriteAllText(export, Sentinel.SentinelTemplateTechniquesTests.Deployed("00000000-0000-4000-8000-0000000000f5", "Lab deployed", templateId));
+
+        var (code, _, stderr) = Run("coverage", "--no-builtin", "--rules", templates, "--rules", export);
+
+        code.Should().Be(0, stderr);
+        var lines = stderr.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        lines.Should().ContainInOrder(
+            $"attackmap coverage: imported 1 Sentinel analytics rule from {templates} (0 errors): it counts toward coverage",
+            $"attackmap coverage: imported 1 Sentinel analytics rule from {export} (0 errors): it counts toward coverage",
+            "  techniques from template: 'Lab deployed' (exported.json) <- LabTemplate.yaml");
+    }
+
     [SharedDataFact]
     public void Coverage_SharedSentinelRules_SaysWhichFourGiveNoCoverageAndWhichTakeTemplateTechniques()
     {
