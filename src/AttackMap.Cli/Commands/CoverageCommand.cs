@@ -144,7 +144,7 @@ internal static class CoverageCommand
 
                 errorCount += result.Errors.Count;
                 rules.AddRange(SentinelCoverageRules.ToMappingRules(result.Rules));
-                SentinelImportSummary.Write(result, inputs[i].Path, stderr);
+                SentinelImportSummary.Write(result, inputs[i].Path, stderr, results.Take(i + 1).Where(r => r is not null).SelectMany(r => r!.Rules).ToArray());
             }
             else if (inputs[i].SentinelFiles.Count > 0)
             {
@@ -160,7 +160,11 @@ internal static class CoverageCommand
         return rules;
     }
 
-    /// <summary>Applies the template rule across every input's rules, then hands each input its own rules back.</summary>
+    /// <summary>
+    /// Applies the template rule across every input's rules, then hands each input its own rules back, less the ids an
+    /// earlier input already had (<c>--rules Azure-Sentinel/Detections --rules Azure-Sentinel/Solutions</c>), which join
+    /// its <see cref="SentinelImportResult.Duplicates"/>.
+    /// </summary>
     private static void WithTemplatesAcrossInputs(SentinelImportResult?[] results)
     {
         var imported = results.Where(r => r is not null).Select(r => r!).ToArray();
@@ -170,13 +174,16 @@ internal static class CoverageCommand
         }
 
         var all = TemplateTechniques.Apply(imported.SelectMany(r => r.Rules).ToArray());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var offset = 0;
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i] is { } result)
             {
-                results[i] = result with { Rules = all.Skip(offset).Take(result.Rules.Count).ToArray() };
+                var own = all.Skip(offset).Take(result.Rules.Count).ToArray();
                 offset += result.Rules.Count;
+                var kept = own.Where(r => seen.Add(TemplateTechniques.Key(r.Id))).ToArray();
+                results[i] = result with { Rules = kept, Duplicates = result.Duplicates.Concat(own.Except(kept)).ToArray() };
             }
         }
     }

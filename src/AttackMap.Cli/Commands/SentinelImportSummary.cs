@@ -18,7 +18,11 @@ internal static class SentinelImportSummary
     private const string NoUsableTechnique = "only unknown or deprecated techniques";
     private static readonly string[] ReasonOrder = { NoTechnique, Disabled, NoFamily, NoUsableTechnique };
 
-    public static void Write(SentinelImportResult result, string path, TextWriter stderr)
+    /// <param name="result">The import.</param>
+    /// <param name="path">The path given on the command line.</param>
+    /// <param name="stderr">Where to write.</param>
+    /// <param name="kept">The rules kept so far, this import's included: where a duplicate's id was first seen.</param>
+    public static void Write(SentinelImportResult result, string path, TextWriter stderr, IReadOnlyList<SentinelRule>? kept = null)
     {
         var rules = result.Rules;
         var notCounted = ReasonOrder.ToDictionary(r => r, _ => new List<string>(), StringComparer.Ordinal);
@@ -69,7 +73,8 @@ internal static class SentinelImportSummary
         if (result.Duplicates.Count > 0)
         {
             // Same id as an earlier rule (an Azure-Sentinel checkout holds most rules twice): counted once, at its first place.
-            var duplicates = result.Duplicates.Select(d => $"{Describe(d)} = {Place(rules.FirstOrDefault(r => SameId(r, d)))}");
+            var earlier = kept ?? rules;
+            var duplicates = result.Duplicates.Select(d => $"{Describe(d)} = {Place(earlier.FirstOrDefault(r => SameId(r, d)))}");
             stderr.WriteLine($"  same id as an earlier rule, counted once: {string.Join("; ", duplicates)}");
         }
 

@@ -55,6 +55,24 @@ public sealed class SentinelDuplicateRuleTests : IDisposable
             .And.Contain("  same id as an earlier rule, counted once: 'Lab role granted' (Solutions/Lab/Analytic Rules/RoleGranted.yaml) = (Detections/AuditLogs/RoleGranted.yaml)");
     }
 
+    [Fact]
+    public void Coverage_SameRuleUnderTwoRulesPaths_IsCountedOnceAndNamesWhereItWasFirst()
+    {
+        var detections = Path.Combine(_temp, "Detections");
+        var solutions = Path.Combine(_temp, "Solutions");
+        var json = Path.Combine(_temp, "coverage.json");
+        var stderr = new StringWriter();
+
+        CliApplication.Run(new[] { "coverage", "--no-builtin", "--rules", detections, "--rules", solutions, "--json", json }, new StringWriter(), stderr).Should().Be(0, stderr.ToString());
+
+        stderr.ToString().Should().Contain($"imported 1 Sentinel analytics rule from {detections} (0 errors): it counts toward coverage")
+            .And.Contain($"imported 0 Sentinel analytics rules from {solutions} (0 errors)")
+            .And.Contain("  same id as an earlier rule, counted once: 'Lab role granted' (Lab/Analytic Rules/RoleGranted.yaml) = (AuditLogs/RoleGranted.yaml)");
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        report.RootElement.GetProperty("techniques").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "T1098.003")
+            .GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().Equal("sentinel:00000000-0000-4000-8000-0000000000d7");
+    }
+
     private void Place(string relative, string text)
     {
         var path = Path.Combine(_temp, relative);
