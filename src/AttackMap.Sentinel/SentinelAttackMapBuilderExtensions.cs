@@ -24,8 +24,9 @@ public static class SentinelAttackMapBuilderExtensions
     /// <remarks>
     /// Every error fails the build: <see cref="AttackMapBuilder.Build"/> throws a <see cref="SentinelImportException"/>
     /// listing every file that could not be imported, with its line. To import the good rules anyway, use the overload
-    /// that takes a callback. A path that does not exist throws <see cref="FileNotFoundException"/> from
-    /// <see cref="AttackMapBuilder.Build"/>.
+    /// that takes a callback. A relative path is resolved against the current directory when this method is called. A
+    /// path that does not exist throws <see cref="FileNotFoundException"/> from <see cref="AttackMapBuilder.Build"/>, and a
+    /// folder with no rule file <see cref="InvalidDataException"/>.
     /// </remarks>
     public static AttackMapBuilder AddSentinelRules(this AttackMapBuilder builder, string path) =>
         AddSentinelRules(builder, path, null, throwOnErrors: true);
@@ -62,7 +63,9 @@ public static class SentinelAttackMapBuilderExtensions
             throw new ArgumentException("The path of the Sentinel rules is empty.", nameof(path));
         }
 
-        return builder.AddCoverageDetections(catalog => Import(catalog, path, onImported, throwOnErrors));
+        // Resolved now: under dependency injection the import runs at first resolve, maybe in another working directory.
+        var fullPath = Path.GetFullPath(path);
+        return builder.AddCoverageDetections(catalog => Import(catalog, fullPath, onImported, throwOnErrors));
     }
 
     private static IEnumerable<MappingRule> Import(AttackCatalog catalog, string path, Action<SentinelImportResult>? onImported, bool throwOnErrors)
@@ -85,6 +88,12 @@ public static class SentinelAttackMapBuilderExtensions
         if (throwOnErrors && result.Errors.Count > 0)
         {
             throw new SentinelImportException(path, result);
+        }
+
+        if (result.Rules.Count == 0 && result.Errors.Count == 0)
+        {
+            // As on the command line: a folder with nothing to import is almost always the wrong folder.
+            throw new InvalidDataException($"No Microsoft Sentinel analytics rule in '{path}' (no .yaml, .yml or .json rule file below it).");
         }
 
         onImported?.Invoke(result);

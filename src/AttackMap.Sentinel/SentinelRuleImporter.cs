@@ -72,12 +72,23 @@ public sealed class SentinelRuleImporter
         return Finish(WithOrigin(Read(stream, name), null, RuleOrigin.LabelUrl(name)));
     }
 
-    /// <summary>The rule files below a folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, recursively), in ordinal path order.</summary>
+    /// <summary>
+    /// The rule files below a folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, recursively), in ordinal path order, leaving
+    /// out <c>Hunting Queries</c> folders: an Azure-Sentinel checkout keeps hunting queries there, in the same YAML shape
+    /// as analytics rules but run by hand, so counting them would overstate what fires.
+    /// </summary>
     internal static IReadOnlyList<string> RuleFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(IsRuleFile)
+            .Where(f => !IsUnderHuntingQueries(folder, f))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
+
+    private static bool IsUnderHuntingQueries(string folder, string file)
+    {
+        var segments = RuleOrigin.RelativePath(folder, file).Split('/');
+        return segments.Take(segments.Length - 1).Any(segment => segment.Equals("Hunting Queries", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Imports some files below a folder, in the order given, with paths relative to the folder (as <see cref="ImportFolder"/> does).</summary>
     internal SentinelImportResult ImportFiles(string folder, IEnumerable<string> files)
@@ -98,11 +109,21 @@ public sealed class SentinelRuleImporter
         var duplicates = new List<SentinelRule>();
         foreach (var rule in rules)
         {
-            (seen.Add(TemplateTechniques.Key(rule.Id)) ? kept : duplicates).Add(rule);
+            (DuplicateKey(rule) is not { } key || seen.Add(key) ? kept : duplicates).Add(rule);
         }
 
         return duplicates.Count == 0 ? result with { Rules = rules } : result with { Rules = kept, Duplicates = duplicates };
     }
+
+    /// <summary>
+    /// What makes two rules the same rule: their GUID id, and whether they were deployed from a template (a deployed rule
+    /// named after its template is not a copy of the template). Ids that are not GUIDs were made up from the file name
+    /// (solution packages name rules with expressions such as <c>[variables('analyticRuleId1')]</c>): never the same.
+    /// </summary>
+    internal static string? DuplicateKey(SentinelRule rule) =>
+        Guid.TryParse(rule.Id.Trim(), out var id)
+            ? (string.IsNullOrWhiteSpace(rule.TemplateId) ? "rule " : "deployed ") + id.ToString("D")
+            : null;
 
     private static SentinelImportResult WithOrigin(SentinelImportResult result, string? relativePath, string? url) => result with
     {

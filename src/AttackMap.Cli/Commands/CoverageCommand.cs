@@ -90,12 +90,17 @@ internal static class CoverageCommand
                 {
                     SummaryWriter.WriteJson(summary, path);
                 }
-
-                engineOptions.EnforceNoRejections(parsed, summary);
             }
 
             var current = CoverageSnapshot.From(coverage);
             CoverageGates.Enforce(gates, current, baselineSnapshot is null ? null : CoverageDiff.Compare(baselineSnapshot, current), engine.Catalog, coverage.Platforms);
+
+            // After the gates: their per-technique messages matter more to a pipeline, and the rejections are listed above.
+            if (summary is not null)
+            {
+                engineOptions.EnforceNoRejections(parsed, summary);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -182,7 +187,7 @@ internal static class CoverageCommand
             {
                 var own = all.Skip(offset).Take(result.Rules.Count).ToArray();
                 offset += result.Rules.Count;
-                var kept = own.Where(r => seen.Add(TemplateTechniques.Key(r.Id))).ToArray();
+                var kept = own.Where(r => SentinelRuleImporter.DuplicateKey(r) is not { } key || seen.Add(key)).ToArray();
                 results[i] = result with { Rules = kept, Duplicates = result.Duplicates.Concat(own.Except(kept)).ToArray() };
             }
         }

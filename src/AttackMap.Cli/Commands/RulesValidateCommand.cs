@@ -40,7 +40,8 @@ internal static class RulesValidateCommand
             var errors = problems.Count(p => p.IsError);
             var warnings = problems.Count - errors;
             stdout.WriteLine($"{loaded.Id} {loaded.Version}: {loaded.Rules.Count} rules checked against ATT&CK v{catalog.Version}: {errors} errors, {warnings} warnings.");
-            if (errors > 0 && parsed.GetValue(attack) is null && loaded.AttackVersion is { } written
+            if (errors > 0 && parsed.GetValue(attack) is null && loaded.AttackVersion is { } declared
+                && AttackMap.Attack.AttackCatalog.EmbeddedVersions.FirstOrDefault(v => string.Equals(v, declared.Trim().TrimStart('v', 'V'), StringComparison.Ordinal)) is { } written
                 && !string.Equals(written, catalog.Version, StringComparison.OrdinalIgnoreCase))
             {
                 // The pack was written for another release: say how to check it there, or what changed on the way here.

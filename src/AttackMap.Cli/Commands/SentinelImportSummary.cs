@@ -15,7 +15,8 @@ internal static class SentinelImportSummary
     private const string NoTechnique = "no technique";
     private const string Disabled = "disabled";
     private const string NoFamily = "reads no Entra ID, Azure Activity or Defender for Cloud table";
-    private const string NoUsableTechnique = "only unknown or deprecated techniques";
+    private const string NoUsableTechnique = "only unknown or deprecated techniques (unknown ones are listed under unresolved mappings)";
+    private const int MaxDuplicatesShown = 10;
     private static readonly string[] ReasonOrder = { NoTechnique, Disabled, NoFamily, NoUsableTechnique };
 
     /// <param name="result">The import.</param>
@@ -73,9 +74,19 @@ internal static class SentinelImportSummary
         if (result.Duplicates.Count > 0)
         {
             // Same id as an earlier rule (an Azure-Sentinel checkout holds most rules twice): counted once, at its first place.
-            var earlier = kept ?? rules;
-            var duplicates = result.Duplicates.Select(d => $"{Describe(d)} = {Place(earlier.FirstOrDefault(r => SameId(r, d)))}");
-            stderr.WriteLine($"  same id as an earlier rule, counted once: {string.Join("; ", duplicates)}");
+            var first = new Dictionary<string, SentinelRule>(StringComparer.Ordinal);
+            foreach (var rule in kept ?? rules)
+            {
+                if (SentinelRuleImporter.DuplicateKey(rule) is { } key && !first.ContainsKey(key))
+                {
+                    first[key] = rule;
+                }
+            }
+
+            var shown = result.Duplicates.Take(MaxDuplicatesShown)
+                .Select(d => $"{Describe(d)} = {Place(first.TryGetValue(SentinelRuleImporter.DuplicateKey(d)!, out var f) ? f : null)}");
+            var more = result.Duplicates.Count > MaxDuplicatesShown ? $"; and {result.Duplicates.Count - MaxDuplicatesShown} more" : string.Empty;
+            stderr.WriteLine($"  same id as an earlier rule, counted once ({result.Duplicates.Count}): {string.Join("; ", shown)}{more}");
         }
 
         foreach (var rule in rules)
@@ -121,9 +132,6 @@ internal static class SentinelImportSummary
             ? null
             : NoUsableTechnique;
     }
-
-    private static bool SameId(SentinelRule a, SentinelRule b) =>
-        Guid.TryParse(a.Id, out var x) && Guid.TryParse(b.Id, out var y) ? x == y : string.Equals(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
 
     private static string Place(SentinelRule? rule) => rule is null ? "?" : $"({rule.SourceRelativePath ?? Path.GetFileName(rule.SourceFile)})";
 

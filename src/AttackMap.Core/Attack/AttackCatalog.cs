@@ -190,4 +190,24 @@ public sealed partial class AttackCatalog
 
         return null;
     }
+
+    /// <summary>The technique on <paramref name="techniqueId"/>'s revoked-by chain that MITRE split, or <see langword="null"/>.</summary>
+    internal Technique? SplitOf(string techniqueId)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var id = techniqueId; id is not null && TryGetTechnique(id, out var technique) && seen.Add(technique.Id); id = technique.RevokedBy)
+        {
+            if (technique.IsCurrent)
+            {
+                return null;
+            }
+
+            if (technique.SplitInto.Count > 0)
+            {
+                return technique;
+            }
+        }
+
+        return null;
+    }
 }

@@ -101,7 +101,7 @@ public sealed class CoverageReport
     public bool TryGetCoverage(string techniqueId, [NotNullWhen(true)] out TechniqueCoverage? coverage)
     {
         coverage = null;
-        var current = techniqueId is null || SplitOf(techniqueId) is not null ? null : Catalog.ResolveCurrent(techniqueId);
+        var current = techniqueId is null || Catalog.SplitOf(techniqueId) is not null ? null : Catalog.ResolveCurrent(techniqueId);
         return current is not null && _all.TryGetValue(current.Id, out coverage);
     }
 
@@ -112,29 +112,10 @@ public sealed class CoverageReport
     public TechniqueCoverage GetCoverage(string techniqueId) =>
         TryGetCoverage(techniqueId, out var coverage)
             ? coverage
-            : SplitOf(techniqueId) is { } split
+            : Catalog.SplitOf(techniqueId) is { } split
                 ? throw new KeyNotFoundException($"Technique '{techniqueId}' was split in ATT&CK v{AttackVersion} into {string.Join(", ", split.SplitInto)}; ask for one of them.")
                 : throw new KeyNotFoundException($"Technique '{techniqueId}' is not a current technique of ATT&CK v{AttackVersion}.");
 
-    /// <summary>The technique on <paramref name="techniqueId"/>'s revoked-by chain that MITRE split, or <see langword="null"/>.</summary>
-    private Technique? SplitOf(string techniqueId)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var id = techniqueId; id is not null && Catalog.TryGetTechnique(id, out var technique) && seen.Add(technique.Id); id = technique.RevokedBy)
-        {
-            if (technique.IsCurrent)
-            {
-                return null;
-            }
-
-            if (technique.SplitInto.Count > 0)
-            {
-                return technique;
-            }
-        }
-
-        return null;
-    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -42,8 +42,8 @@ public sealed class CoverageRule
     /// <summary>Gets the rule's name for people (<see cref="MappingRule.DisplayName"/>), or <see langword="null"/>.</summary>
     public string? DisplayName => Rule.DisplayName;
 
-    /// <summary>Returns <c>id (kind, family[, source not enabled][, via sub-technique])</c>, with <c>- display name</c> after the id when there is one.</summary>
+    /// <summary>Returns <c>id (kind, family[, via sub-technique][, source not enabled])</c>, with <c>- display name</c> after the id when there is one.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        $"{RuleId}{(DisplayName is null ? string.Empty : " - " + DisplayName)} ({Kind}, {Family}{(IsSourceEnabled ? string.Empty : ", source not enabled")}{(ViaSubTechnique is null ? string.Empty : ", via " + ViaSubTechnique)})";
+        $"{RuleId}{(DisplayName is null ? string.Empty : " - " + DisplayName)} ({Kind}, {Family}{(ViaSubTechnique is null ? string.Empty : ", via " + ViaSubTechnique)}{(IsSourceEnabled ? string.Empty : ", source not enabled")})";
 }

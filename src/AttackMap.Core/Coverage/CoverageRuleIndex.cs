@@ -3,7 +3,7 @@ using AttackMap.Mapping;
 
 namespace AttackMap.Coverage;
 
-/// <summary>The rules indexed by the current technique they map to (revoked ids resolved), built once per calculation.</summary>
+/// <summary>The rules indexed by the current technique they map to (revoked ids resolved, split ids unresolved), built once per calculation.</summary>
 internal sealed class CoverageRuleIndex
 {
     private static readonly IReadOnlyList<MappingRule> None = Array.Empty<MappingRule>();
@@ -18,6 +18,13 @@ internal sealed class CoverageRuleIndex
             ruleIds.Add(rule.Id);
             foreach (var id in rule.Techniques)
             {
+                // A technique MITRE split into several gives no coverage to any one of them (its revoked-by target is nominal).
+                if (catalog.SplitOf(id) is { } split)
+                {
+                    unresolved.Add($"{rule.Id}: {id} (split in ATT&CK v{catalog.Version} into {string.Join(", ", split.SplitInto)}; map one of them)");
+                    continue;
+                }
+
                 var technique = catalog.ResolveCurrent(id);
                 if (technique is null)
                 {

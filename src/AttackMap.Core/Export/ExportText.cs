@@ -82,9 +82,18 @@ internal static class ExportText
     /// <summary>Markdown for rule ids: each in backticks, followed by its display name when the rule has one.</summary>
     public static string RuleList(TechniqueCoverage coverage, IEnumerable<string> ruleIds)
     {
-        return string.Join(", ", ruleIds.Select(id =>
-            coverage.Rules.FirstOrDefault(r => string.Equals(r.RuleId, id, StringComparison.Ordinal))?.DisplayName is { } name
-                ? $"`{id}` ({name})"
-                : $"`{id}`"));
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in coverage.Rules)
+        {
+            if (rule.DisplayName is { } name && !names.ContainsKey(rule.RuleId))
+            {
+                names[rule.RuleId] = name;
+            }
+        }
+
+        return string.Join(", ", ruleIds.Select(id => names.TryGetValue(id, out var name) ? $"`{id}` ({OneLine(name)})" : $"`{id}`"));
     }
+
+    /// <summary>A name from an imported file on one Markdown line: no line breaks, no backticks opening a code span.</summary>
+    private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ").Replace("`", "'");
 }

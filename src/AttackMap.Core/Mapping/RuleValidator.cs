@@ -144,9 +144,11 @@ internal static class RuleValidator
             else if (technique.IsRevoked)
             {
                 var current = catalog.ResolveCurrent(technique.Id);
-                var hint = current is null
-                    ? "its replacement is not current either; map it by hand"
-                    : $"use {current.Id} ({current.Name}) instead";
+                var hint = catalog.SplitOf(technique.Id) is { } split
+                    ? $"it was split into {string.Join(", ", split.SplitInto)}: map the one the rule detects"
+                    : current is null
+                        ? "its replacement is not current either; map it by hand"
+                        : $"use {current.Id} ({current.Name}) instead";
                 Add(problems, RuleProblemCode.RevokedTechnique, rule, $"The technique {technique.Id} ({technique.Name}) is revoked in ATT&CK v{catalog.Version}; {hint}.");
             }
             else if (technique.IsDeprecated)

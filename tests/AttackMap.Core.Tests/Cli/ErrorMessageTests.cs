@@ -128,6 +128,22 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Fact]
+    public void RulesValidate_PackForAReleaseThatIsNotEmbedded_GivesNoCommandThatCannotWork()
+    {
+        var path = Write("old17.json", """
+            { "id": "lab.old", "version": "0.1.0", "attackVersion": "17.0",
+              "rules": [ { "id": "r.old", "family": "AzureActivity", "match": { "values": ["Microsoft.Insights/diagnosticSettings/delete"] },
+                "techniques": ["T1562"], "rationale": "Deleting a diagnostic setting stops log export." } ] }
+            """);
+
+        var (code, stdout, stderr) = Run("rules", "validate", path);
+
+        code.Should().Be(1);
+        stdout.Should().Contain("The technique T1562 (Impair Defenses) is revoked in ATT&CK v19.2; it was split into T1685, ").And.Contain(": map the one the rule detects.");
+        stderr.Should().NotContain("--attack 17.0");
+    }
+
+    [Fact]
     public void RulesList_FolderOfSentinelRules_PointsToCoverage()
     {
         Directory.CreateDirectory(Path.Combine(_temp, "identity"));

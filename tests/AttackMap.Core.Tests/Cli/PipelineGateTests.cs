@@ -35,6 +35,26 @@ public sealed class PipelineGateTests : IDisposable
     }
 
     [Fact]
+    public void FailOnRejected_WithAFailingCoverageGate_ReportsTheGateFirst()
+    {
+        var logs = Write("activity.jsonl", Good + "\n{\"time\": oops}\n");
+
+        var (code, _, stderr) = Run("coverage", logs, "--fail-on-rejected", "--fail-on", "T1562.008:Direct");
+
+        code.Should().Be(1);
+        stderr.Should().Contain("T1562.008 Disable or Modify Cloud Logs: revoked in ATT&CK v19.2").And.NotContain("--fail-on-rejected:");
+    }
+
+    [Fact]
+    public void EmptyOutputPath_IsAUsageErrorNamingTheOption()
+    {
+        var (code, _, stderr) = Run("coverage", "--layer", "");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("--layer needs a file name for the Navigator layer.");
+    }
+
+    [Fact]
     public void FailOnRejected_CleanInput_ExitsZero()
     {
         var logs = Write("activity.jsonl", Good + "\n");

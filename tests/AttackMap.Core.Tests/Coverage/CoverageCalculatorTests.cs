@@ -380,6 +380,18 @@ public sealed class CoverageCalculatorTests
     }
 
     [Fact]
+    public void Calculate_RuleMappingAnIdMitreSplit_GivesNoCoverageAndIsUnresolved()
+    {
+        var catalog = AttackMap.Attack.AttackCatalog.Default;
+        var rules = new[] { Rule("lab.impair", LogFamily.AzureActivity, EvidenceKind.DirectDetection, "T1562") };
+
+        var report = _calculator.Calculate(catalog, rules, LogSourceInventory.AllEnabled);
+
+        report.GetCoverage("T1685").RuleIds.Should().BeEmpty("T1685 is only the nominal target of the split");
+        report.UnresolvedMappings.Should().ContainSingle().Which.Should().StartWith("lab.impair: T1562 (split in ATT&CK v19.2 into T1685, ").And.EndWith("; map one of them)");
+    }
+
+    [Fact]
     public void GetCoverage_UnknownId_ThrowsWithVersion()
     {
         var report = _calculator.Calculate(_catalog, Array.Empty<MappingRule>(), LogSourceInventory.AllEnabled);

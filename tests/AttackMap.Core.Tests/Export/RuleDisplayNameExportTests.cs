@@ -28,6 +28,26 @@ public sealed class RuleDisplayNameExportTests
     }
 
     [Fact]
+    public void Markdown_NameWithLineBreakAndBackticks_StaysOnOneLineOutsideCode()
+    {
+        var rule = new MappingRule("sentinel:lab-2", LogFamily.EntraAudit, new[] { "T1485" }, EvidenceKind.NeedsReview, "Lab rationale.") { DisplayName = "Lab `odd`\nname" };
+        var report = new CoverageCalculator().Calculate(CoverageTestCatalogs.Small(), new[] { rule }, LogSourceInventory.AllEnabled);
+
+        var markdown = new MarkdownCoverageReportExporter().ToMarkdown(report);
+
+        markdown.Should().Contain(": `sentinel:lab-2` (Lab 'odd' name)\n", "the Review list item stays one line");
+    }
+
+    [Fact]
+    public void Layer_RuleOverAnOffSourceViaSubTechnique_SaysViaThenSourceNotEnabled()
+    {
+        var rule = new MappingRule("audit.sub", LogFamily.EntraAudit, new[] { "T1098.001" }, EvidenceKind.DirectDetection, "Lab rationale.");
+        var report = new CoverageCalculator().Calculate(CoverageTestCatalogs.Small(), new[] { rule }, LogSourceInventory.FromTables(new[] { "SigninLogs" }));
+
+        report.GetCoverage("T1098").Rules.Single().ToString().Should().Be("audit.sub (DirectDetection, EntraAudit, via T1098.001, source not enabled)");
+    }
+
+    [Fact]
     public void Json_RuleWithName_HasANameProperty_OthersNone()
     {
         using var json = JsonDocument.Parse(new JsonCoverageReportExporter().ToJson(Report));

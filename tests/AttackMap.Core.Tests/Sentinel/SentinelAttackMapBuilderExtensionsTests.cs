@@ -126,4 +126,32 @@ public sealed class SentinelAttackMapBuilderExtensionsTests
 
         engine.ToJsonReport(engine.CalculateCoverage()).Should().Be(perCall.ToJsonReport(perCall.CalculateCoverage(additionalDetections: imported)));
     }
+
+    [Fact]
+    public void AddSentinelRules_FolderWithoutRuleFiles_FailsAtBuild()
+    {
+        var empty = Directory.CreateTempSubdirectory("attackmap-empty-rules-").FullName;
+        try
+        {
+            var act = () => new AttackMapBuilder().AddSentinelRules(empty).Build();
+
+            act.Should().Throw<InvalidDataException>().WithMessage($"No Microsoft Sentinel analytics rule in '{empty}'*");
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public void AddSentinelRules_RelativePath_IsResolvedWhenAdded()
+    {
+        var relative = Path.Combine("no-such-folder-" + Guid.NewGuid().ToString("N"), "rules");
+        var expected = Path.GetFullPath(relative);
+        var builder = new AttackMapBuilder().AddSentinelRules(relative);
+
+        var act = () => builder.Build();
+
+        act.Should().Throw<FileNotFoundException>().Which.FileName.Should().Be(expected, "the path was made absolute when the rules were added");
+    }
 }

@@ -52,7 +52,7 @@ public sealed class SentinelDuplicateRuleTests : IDisposable
         CliApplication.Run(new[] { "coverage", "--rules", _temp }, new StringWriter(), stderr).Should().Be(0, stderr.ToString());
 
         stderr.ToString().Should().Contain($"imported 1 Sentinel analytics rule from {_temp} (0 errors): it counts toward coverage")
-            .And.Contain("  same id as an earlier rule, counted once: 'Lab role granted' (Solutions/Lab/Analytic Rules/RoleGranted.yaml) = (Detections/AuditLogs/RoleGranted.yaml)");
+            .And.Contain("  same id as an earlier rule, counted once (1): 'Lab role granted' (Solutions/Lab/Analytic Rules/RoleGranted.yaml) = (Detections/AuditLogs/RoleGranted.yaml)");
     }
 
     [Fact]
@@ -67,10 +67,50 @@ public sealed class SentinelDuplicateRuleTests : IDisposable
 
         stderr.ToString().Should().Contain($"imported 1 Sentinel analytics rule from {detections} (0 errors): it counts toward coverage")
             .And.Contain($"imported 0 Sentinel analytics rules from {solutions} (0 errors)")
-            .And.Contain("  same id as an earlier rule, counted once: 'Lab role granted' (Lab/Analytic Rules/RoleGranted.yaml) = (AuditLogs/RoleGranted.yaml)");
+            .And.Contain("  same id as an earlier rule, counted once (1): 'Lab role granted' (Lab/Analytic Rules/RoleGranted.yaml) = (AuditLogs/RoleGranted.yaml)");
         using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
         report.RootElement.GetProperty("techniques").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "T1098.003")
             .GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().Equal("sentinel:00000000-0000-4000-8000-0000000000d7");
+    }
+
+    [Fact]
+    public void ImportFolder_RulesWithMadeUpIds_AreNeverDuplicates()
+    {
+        const string packaged = """
+            { "resources": [ { "type": "Microsoft.SecurityInsights/AlertRuleTemplates", "name": "[variables('analyticRuleId1')]", "kind": "Scheduled",
+              "properties": { "displayName": "NAME", "query": "AuditLogs | take 1", "techniques": [ "T1098" ] } } ] }
+            """;
+        Place(Path.Combine("pkgs", "A", "mainTemplate.json"), packaged.Replace("NAME", "Lab package A", StringComparison.Ordinal));
+        Place(Path.Combine("pkgs", "B", "mainTemplate.json"), packaged.Replace("NAME", "Lab package B", StringComparison.Ordinal));
+
+        var result = new SentinelRuleImporter().ImportFolder(Path.Combine(_temp, "pkgs"));
+
+        result.Rules.Select(r => r.Name).Should().Equal("Lab package A", "Lab package B");
+        result.Rules.Select(r => r.Id).Distinct().Should().HaveCount(1, "both ids are made up from the same file name");
+        result.Duplicates.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ImportFolder_DeployedRuleNamedAfterItsTemplate_IsNotACopyOfIt()
+    {
+        Place(Path.Combine("exports", "deployed.json"), SentinelTemplateTechniquesTests.Deployed("00000000-0000-4000-8000-0000000000d7", "Lab role granted (deployed)", "00000000-0000-4000-8000-0000000000d7"));
+
+        var result = new SentinelRuleImporter().ImportFolder(_temp);
+
+        result.Rules.Select(r => r.Name).Should().BeEquivalentTo("Lab role granted", "Lab role granted (deployed)");
+        result.Duplicates.Select(r => r.SourceRelativePath).Should().Equal("Solutions/Lab/Analytic Rules/RoleGranted.yaml");
+    }
+
+    [Fact]
+    public void ImportFolder_HuntingQueriesFolders_AreLeftOut()
+    {
+        Place(Path.Combine("Hunting Queries", "AuditLogs", "Hunt.yaml"), Rule.Replace("0000000000d7", "0000000000d8", StringComparison.Ordinal));
+        Place(Path.Combine("Solutions", "Lab", "Hunting Queries", "Hunt.yaml"), Rule.Replace("0000000000d7", "0000000000d9", StringComparison.Ordinal));
+
+        var result = new SentinelRuleImporter().ImportFolder(_temp);
+
+        result.Rules.Select(r => r.SourceRelativePath).Should().Equal("Detections/AuditLogs/RoleGranted.yaml");
+        new SentinelRuleImporter().ImportFolder(Path.Combine(_temp, "Hunting Queries")).Rules.Should().ContainSingle("asked for by name, the folder is imported");
     }
 
     private void Place(string relative, string text)

@@ -62,7 +62,7 @@ public sealed class SentinelRuleOriginTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Solutions/Contoso Lab/Hunting Queries/Quirks.yaml")]
+    [InlineData("Solutions/Contoso Lab/Workbooks/Quirks.yaml")]
     [InlineData("Detections/Quirks.yaml")]
     [InlineData("Detections/SigninLogs/Nested/Quirks.yaml")]
     [InlineData("lab/Quirks.yaml")]
