@@ -28,7 +28,10 @@ internal static class ArmRuleReader
             var candidates = Candidates(document.RootElement).ToList();
             if (candidates.Count == 0)
             {
-                throw new SentinelFormatException("no analytics rules found (expected objects of type .../alertRules or .../AlertRuleTemplates, or a rule object)");
+                throw new SentinelFormatException("no analytics rules found (expected objects of type .../alertRules or .../AlertRuleTemplates, or a rule object)")
+                {
+                    HoldsNoRule = true,
+                };
             }
 
             var results = new List<(RuleFields?, SentinelImportError?)>();

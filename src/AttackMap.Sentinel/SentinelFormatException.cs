@@ -16,4 +16,7 @@ internal sealed class SentinelFormatException : Exception
     public int? Column { get; }
 
     public string? Location { get; }
+
+    /// <summary>Gets or sets a value indicating whether the file is well-formed JSON that holds no analytics rule at all (a workbook, a playbook).</summary>
+    public bool HoldsNoRule { get; init; }
 }

@@ -15,4 +15,12 @@ public sealed record SentinelImportResult
     /// Ids are compared as GUIDs when they are GUIDs, else ignoring case.
     /// </summary>
     public IReadOnlyList<SentinelRule> Duplicates { get; init; } = Array.Empty<SentinelRule>();
+
+    /// <summary>
+    /// Gets the JSON files of an imported folder that are well-formed but hold no analytics rule (workbooks, playbooks,
+    /// data connectors, solution metadata: an Azure-Sentinel checkout has thousands), by path relative to the folder.
+    /// They are neither rules nor errors. A single file given to <see cref="SentinelRuleImporter.ImportFile"/> or
+    /// <see cref="SentinelRuleImporter.Import"/> that holds no rule is an error instead.
+    /// </summary>
+    public IReadOnlyList<string> SkippedFiles { get; init; } = Array.Empty<string>();
 }

@@ -94,7 +94,7 @@ public sealed class SentinelRuleImporter
     internal SentinelImportResult ImportFiles(string folder, IEnumerable<string> files)
     {
         var roots = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return Finish(Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots))));
+        return Finish(Merge(files.Select(f => ImportFrom(f, RuleOrigin.RelativePath(folder, f), roots, inFolder: true))));
     }
 
     /// <summary>
@@ -131,12 +131,15 @@ public sealed class SentinelRuleImporter
         Errors = result.Errors.Count == 0 || relativePath is null ? result.Errors : result.Errors.Select(e => e with { SourceRelativePath = relativePath }).ToArray(),
     };
 
-    private SentinelImportResult ImportFrom(string path, string relativePath, Dictionary<string, bool> roots)
+    private SentinelImportResult ImportFrom(string path, string relativePath, Dictionary<string, bool> roots, bool inFolder = false)
     {
         try
         {
             using var stream = File.OpenRead(path);
-            return WithOrigin(Read(stream, path), relativePath, RuleOrigin.GitHubUrl(path, roots));
+            var result = Read(stream, path, inFolder);
+            return result.SkippedFiles.Count > 0
+                ? result with { SkippedFiles = new[] { relativePath } }
+                : WithOrigin(result, relativePath, RuleOrigin.GitHubUrl(path, roots));
         }
         catch (IOException ex)
         {
@@ -148,7 +151,7 @@ public sealed class SentinelRuleImporter
         }
     }
 
-    private SentinelImportResult Read(Stream stream, string name)
+    private SentinelImportResult Read(Stream stream, string name, bool inFolder = false)
     {
         try
         {
@@ -168,6 +171,11 @@ public sealed class SentinelRuleImporter
 
             var fields = YamlRuleReader.Read(new StringReader(text), name);
             return new SentinelImportResult { Rules = new[] { _builder.Build(fields) } };
+        }
+        catch (SentinelFormatException ex) when (inFolder && ex.HoldsNoRule)
+        {
+            // A workbook or playbook beside the rules: not a rule file, and not a mistake either.
+            return new SentinelImportResult { SkippedFiles = new[] { name } };
         }
         catch (SentinelFormatException ex)
         {
@@ -193,12 +201,14 @@ public sealed class SentinelRuleImporter
     {
         var rules = new List<SentinelRule>();
         var errors = new List<SentinelImportError>();
+        var skipped = new List<string>();
         foreach (var result in results)
         {
             rules.AddRange(result.Rules);
             errors.AddRange(result.Errors);
+            skipped.AddRange(result.SkippedFiles);
         }
 
-        return new SentinelImportResult { Rules = rules, Errors = errors };
+        return new SentinelImportResult { Rules = rules, Errors = errors, SkippedFiles = skipped };
     }
 }

@@ -71,6 +71,13 @@ internal static class SentinelImportSummary
             stderr.WriteLine($"  techniques from template: {string.Join("; ", fromTemplate)}");
         }
 
+        if (result.SkippedFiles.Count > 0)
+        {
+            var shown = string.Join(", ", result.SkippedFiles.Take(MaxDuplicatesShown));
+            var more = result.SkippedFiles.Count > MaxDuplicatesShown ? $", and {result.SkippedFiles.Count - MaxDuplicatesShown} more" : string.Empty;
+            stderr.WriteLine($"  skipped {result.SkippedFiles.Count} JSON {(result.SkippedFiles.Count == 1 ? "file" : "files")} with no analytics rule (workbooks, playbooks, ...): {shown}{more}");
+        }
+
         if (result.Duplicates.Count > 0)
         {
             // Same id as an earlier rule (an Azure-Sentinel checkout holds most rules twice): counted once, at its first place.

@@ -113,6 +113,23 @@ public sealed class SentinelDuplicateRuleTests : IDisposable
         new SentinelRuleImporter().ImportFolder(Path.Combine(_temp, "Hunting Queries")).Rules.Should().ContainSingle("asked for by name, the folder is imported");
     }
 
+    [Fact]
+    public void ImportFolder_WorkbooksAndPlaybooks_AreSkippedNotErrors_ButAsASingleFileAnError()
+    {
+        Place(Path.Combine("Solutions", "Lab", "Workbooks", "LabWorkbook.json"), """{ "version": "Notebook/1.0", "items": [] }""");
+        Place(Path.Combine("Solutions", "Lab", "Playbooks", "azuredeploy.json"), """{ "resources": [ { "type": "Microsoft.Logic/workflows", "name": "lab-playbook" } ] }""");
+        Place(Path.Combine("Solutions", "Lab", "Broken.json"), """{ "resources": [ """);
+
+        var result = new SentinelRuleImporter().ImportFolder(_temp);
+
+        result.SkippedFiles.Should().Equal("Solutions/Lab/Playbooks/azuredeploy.json", "Solutions/Lab/Workbooks/LabWorkbook.json");
+        result.Errors.Select(e => e.SourceRelativePath).Should().Equal(new[] { "Solutions/Lab/Broken.json" }, "malformed JSON is still an error");
+        result.Rules.Should().ContainSingle();
+        var single = new SentinelRuleImporter().ImportFile(Path.Combine(_temp, "Solutions", "Lab", "Workbooks", "LabWorkbook.json"));
+        single.Errors.Should().ContainSingle().Which.Message.Should().StartWith("no analytics rules found");
+        single.SkippedFiles.Should().BeEmpty();
+    }
+
     private void Place(string relative, string text)
     {
         var path = Path.Combine(_temp, relative);
